@@ -1,0 +1,58 @@
+# PMI Aman. The two commands of the README:
+#   make site   builds the whole site into site/ (handout PDFs and offline edition included)
+#   make test   runs every test (builds the site first)
+# Every target creates .venv from requirements.txt when it is missing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site build test check serve bench chromium translation-status page lock clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-build-isolation --no-deps -e .
+	touch $(STAMP)
+
+# The HTML site alone (fast; what `make serve` shows).
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+# The whole site: HTML, handout PDFs, offline edition.
+site: build
+
+# Debian's chromium, for the handout PDFs and the browser tests.
+chromium:
+	@$(BIN)/python scripts/ensure_chromium.py
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+check: build
+	$(BIN)/python scripts/check_site.py
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+translation-status: $(STAMP)
+	$(BIN)/python scripts/translation_status.py $(if $(PIN),--pin $(PIN))
+
+page: $(STAMP)
+	$(BIN)/python scripts/new_page.py $(NAME) $(if $(TITLE),--title "$(TITLE)")
+
+bench: site
+	$(BIN)/python scripts/bench.py
+
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements.in
+	{ echo "# Exact versions of everything installed into .venv (resolved from requirements.in)."; \
+	  echo "# Regenerate with: make lock"; \
+	  $(BIN)/python -m pip freeze --exclude-editable --all | grep -v '^pip=='; } > requirements.txt
+
+clean:
+	rm -rf site build

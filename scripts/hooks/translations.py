@@ -1,0 +1,39 @@
+"""Stop the build when a page exists in one language only.
+
+mkdocs-static-i18n's fallback is switched off in mkdocs.yml, so a missing Banjar page would
+simply vanish; this hook turns that into an error naming the file, before anything is built.
+"""
+
+from pmi_aman import pages
+from pmi_aman.problems import ContentError, Problem
+
+_checked = False
+
+
+def on_pre_build(config):
+    global _checked
+    if _checked:  # static-i18n runs the build once per language
+        return
+    _checked = True
+    problems = []
+    for name, by_lang in pages.pairs():
+        for lang, path in by_lang.items():
+            if path is None:
+                other = next(p for p in by_lang.values() if p is not None)
+                problems.append(
+                    Problem(
+                        f"docs/{lang}/{name}",
+                        0,
+                        f"halaman ini belum ada, padahal {pages.relative(other)} ada. Setiap "
+                        "halaman harus ada dalam bahasa Indonesia dan bahasa Banjar di path "
+                        "yang sama. Buat terjemahannya (boleh berstatus draf) atau jalankan "
+                        "'make page NAME=...' untuk halaman baru.",
+                    )
+                )
+    if problems:
+        raise ContentError(problems)
+
+
+def on_shutdown():
+    global _checked
+    _checked = False

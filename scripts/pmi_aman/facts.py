@@ -1,0 +1,240 @@
+"""Render facts from data/*.yml into Markdown, identically in every language.
+
+A page writes a placeholder instead of typing a fact:
+
+    {{ kontak: kp2mi_call_center }}     a contact as a link (tel:, WhatsApp or https)
+    {{ fakta: usia_minimal }}           a single fact: "18 tahun", "Rp5 miliar", a date
+    {{ pidana: 81 }}                    one penalty: "penjara paling lama 10 tahun dan denda ..."
+    {{ tabel: pidana }}                 the table of criminal penalties
+    {{ tabel: sanksi-administratif }}   the table of administrative sanctions
+    {{ tabel: kontak }}                 the table of every contact, with the date it was confirmed
+    {{ tabel: kontak-utama }}           the main contacts only (used on the help card and printouts)
+
+An unknown kind or key is an error that names the file and line.
+"""
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import yaml
+
+from . import DATA
+from .problems import Problem
+
+PLACEHOLDER = re.compile(r"\{\{\s*([a-z-]+)\s*:\s*([A-Za-z0-9_.-]+)\s*\}\}")
+
+MONTHS = {
+    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
+    # MediaWiki's Banjar month names (../shared/sources/banjar/banjar-report.md §1.2).
+    "bjn": "Januari Pibuari Marit April Mai Juni Juli Agustus Siptimbir Uktubir Nupimbir Disimbir",
+}
+
+LABELS = {
+    "id": {
+        "and": "dan",
+        "and_or": "dan/atau",
+        "prison": "penjara paling lama {years} tahun",
+        "fine": "denda paling banyak {fine}",
+        "col_pasal": "Pasal",
+        "col_act": "Perbuatan yang dilarang",
+        "col_who": "Berlaku untuk",
+        "col_prison": "Penjara paling lama",
+        "col_fine": "Denda paling banyak",
+        "col_sanction": "Sanksi",
+        "administrative": "sanksi administratif",
+        "col_contact": "Layanan",
+        "col_detail": "Nomor atau alamat",
+        "col_confirmed": "Terakhir dikonfirmasi",
+        "years": "{n} tahun",
+        "whatsapp": "WhatsApp",
+        "ban": "larangan {pasal}",
+    },
+    "bjn": {
+        "and": "wan",
+        "and_or": "wan/atawa",
+        "prison": "panjara paling lawas {years} tahun",
+        "fine": "denda paling banyak {fine}",
+        "col_pasal": "Pasal",
+        "col_act": "Parbuatan nang dilarang",
+        "col_who": "Balaku gasan",
+        "col_prison": "Panjara paling lawas",
+        "col_fine": "Denda paling banyak",
+        "col_sanction": "Sanksi",
+        "administrative": "sanksi administratif",
+        "col_contact": "Layanan",
+        "col_detail": "Numur atawa alamat",
+        "col_confirmed": "Pahabisan dikonfirmasi",
+        "years": "{n} tahun",
+        "whatsapp": "WhatsApp",
+        "ban": "larangan {pasal}",
+    },
+}
+
+
+@lru_cache(maxsize=None)
+def load(name):
+    with open(DATA / f"{name}.yml", encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+def format_date(value, lang):
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    month = MONTHS[lang].split()[value.month - 1]
+    return f"{value.day} {month} {value.year}"
+
+
+def format_rupiah(amount):
+    """Indonesian style: Rp15 miliar, Rp1,5 miliar, Rp200 juta, Rp1.000.000."""
+    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta")):
+        if amount >= size:
+            number = f"{amount / size:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+            return f"Rp{number} {word}"
+    return "Rp" + f"{amount:,}".replace(",", ".")
+
+
+def format_fact(fact, lang):
+    kind, value = fact["type"], fact["value"]
+    if kind == "years":
+        return LABELS[lang]["years"].format(n=value)
+    if kind == "rupiah":
+        return format_rupiah(value)
+    if kind == "date":
+        return format_date(value, lang)
+    return str(value)
+
+
+def penalty_text(row, lang):
+    lab = LABELS[lang]
+    prison = lab["prison"].format(years=row["prison_years"])
+    fine = lab["fine"].format(fine=format_rupiah(row["fine"]))
+    return f"{prison} {lab[row['connector']]} {fine}"
+
+
+def contact_link(contact):
+    kind, value, shown = contact["kind"], contact["value"], contact["display"]
+    if kind == "phone":
+        return f"[{shown}](tel:{value})"
+    if kind == "whatsapp":
+        return f"[{shown}](https://wa.me/{value})"
+    return f"[{shown}]({value})"
+
+
+def contact_inline(contact, lang):
+    link = contact_link(contact)
+    if contact["kind"] == "whatsapp":
+        return f"{LABELS[lang]['whatsapp']} {link}"
+    return link
+
+
+def table_penalties(lang):
+    lab = LABELS[lang]
+    rows = [
+        f"| {lab['col_pasal']} | {lab['col_act']} | {lab['col_who']} | {lab['col_prison']} | {lab['col_fine']} |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for row in load("penalties")["criminal"]:
+        pasal = row["pasal"]
+        if row.get("prohibition", "-") != "-":
+            pasal += f" ({lab['ban'].format(pasal=row['prohibition'])})"
+        rows.append(
+            f"| {pasal} | {row['act'][lang]} | {row['who'][lang]} "
+            f"| {lab['years'].format(n=row['prison_years'])} "
+            f"| {lab[row['connector']]} {format_rupiah(row['fine'])} |"
+        )
+    return "\n".join(rows)
+
+
+def table_administrative(lang):
+    lab = LABELS[lang]
+    rows = [
+        f"| {lab['col_pasal']} | {lab['col_act']} | {lab['col_who']} | {lab['col_sanction']} |",
+        "| --- | --- | --- | --- |",
+    ]
+    for row in load("penalties")["administrative"]:
+        rows.append(
+            f"| {row['pasal']} | {row['act'][lang]} | {row['who'][lang]} | {lab['administrative']} |"
+        )
+    return "\n".join(rows)
+
+
+def table_contacts(lang, main_only=False):
+    lab = LABELS[lang]
+    rows = [
+        f"| {lab['col_contact']} | {lab['col_detail']} | {lab['col_confirmed']} |",
+        "| --- | --- | --- |",
+    ]
+    for contact in load("contacts").values():
+        if main_only and not contact.get("main"):
+            continue
+        rows.append(
+            f"| {contact['name'][lang]} | {contact_inline(contact, lang)} "
+            f"| {format_date(contact['confirmed'], lang)} |"
+        )
+    return "\n".join(rows)
+
+
+TABLES = {
+    "pidana": table_penalties,
+    "sanksi-administratif": table_administrative,
+    "kontak": table_contacts,
+    "kontak-utama": lambda lang: table_contacts(lang, main_only=True),
+}
+
+
+def _criminal(key):
+    for row in load("penalties")["criminal"]:
+        if row["key"] == key:
+            return row
+    return None
+
+
+def render_one(kind, key, lang):
+    """Return (text, error message or None)."""
+    if kind == "kontak":
+        contact = load("contacts").get(key)
+        if contact is None:
+            known = ", ".join(sorted(load("contacts")))
+            return None, (
+                f"kontak '{key}' tidak ada di data/contacts.yml. Pakai salah satu: {known}. "
+                "Kontak baru harus ditambahkan dulu ke data/contacts.yml beserta sumbernya."
+            )
+        return contact_inline(contact, lang), None
+    if kind == "fakta":
+        fact = load("facts").get(key)
+        if fact is None:
+            known = ", ".join(sorted(load("facts")))
+            return None, f"fakta '{key}' tidak ada di data/facts.yml. Pakai salah satu: {known}."
+        return format_fact(fact, lang), None
+    if kind == "pidana":
+        row = _criminal(key)
+        if row is None:
+            known = ", ".join(r["key"] for r in load("penalties")["criminal"])
+            return None, f"pidana '{key}' tidak ada di data/penalties.yml. Pakai salah satu: {known}."
+        return penalty_text(row, lang), None
+    if kind == "tabel":
+        table = TABLES.get(key)
+        if table is None:
+            return None, f"tabel '{key}' tidak dikenal. Pakai salah satu: {', '.join(TABLES)}."
+        return table(lang), None
+    return None, (
+        f"jenis '{{{{ {kind}: ... }}}}' tidak dikenal. Pakai kontak, fakta, pidana atau tabel."
+    )
+
+
+def render(markdown, lang, path):
+    """Replace every placeholder; return (markdown, problems)."""
+    problems = []
+    out = []
+    for number, line in enumerate(markdown.split("\n"), start=1):
+
+        def replace(match):
+            text, error = render_one(match.group(1), match.group(2), lang)
+            if error:
+                problems.append(Problem(path, number, error))
+                return match.group(0)
+            return text
+
+        out.append(PLACEHOLDER.sub(replace, line))
+    return "\n".join(out), problems

@@ -1,0 +1,213 @@
+"""Reading pages: front matter (with errors an editor can act on) and the Indonesian/Banjar pairs."""
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.meta import YAML_RE
+
+from . import DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT
+from .problems import Problem
+
+REQUIRED = ("title", "description", "reviewed", "sources")
+REVIEW_STATES = ("draf", "ditinjau")
+
+
+@dataclass
+class Page:
+    path: Path  # absolute
+    rel: str  # path shown to editors, relative to the project root
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line number of the first body line in the file
+    problems: list = field(default_factory=list)
+
+
+def relative(path):
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_page(path, today=None):
+    """Parse one Markdown file. Never raises for bad content: problems are collected."""
+    path = Path(path)
+    page = Page(path=path, rel=relative(path))
+    text = path.read_text(encoding="utf-8")
+    match = YAML_RE.match(text)
+    if not match:
+        page.body = text
+        page.problems.append(
+            Problem(
+                page.rel,
+                1,
+                "halaman tidak diawali front matter. Baris pertama harus '---', lalu title, "
+                "description, reviewed dan sources, lalu '---' lagi (contoh di CONTRIBUTING.md).",
+            )
+        )
+        return page
+    page.body = text[match.end():]
+    page.body_line = text[: match.end()].count("\n") + 1
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        reason = getattr(error, "problem", None) or "format YAML rusak"
+        page.problems.append(
+            Problem(
+                page.rel,
+                line,
+                f"front matter tidak bisa dibaca ({reason}). Periksa titik dua, tanda kutip dan "
+                "indentasi. Teks yang memuat ':' harus diberi tanda kutip.",
+            )
+        )
+        return page
+    if not isinstance(meta, dict):
+        page.problems.append(
+            Problem(page.rel, 2, "front matter harus berisi pasangan 'nama: nilai'.")
+        )
+        return page
+    page.meta = meta
+    page.problems.extend(check_front_matter(page, text, today))
+    return page
+
+
+def line_of_key(text, key):
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def check_front_matter(page, text, today=None):
+    today = today or dt.date.today()
+    meta, problems = page.meta, []
+    for key in REQUIRED:
+        if meta.get(key) in (None, "", []):
+            problems.append(
+                Problem(
+                    page.rel,
+                    1,
+                    f"front matter belum punya '{key}'. Tambahkan baris '{key}: ...' "
+                    "(lihat CONTRIBUTING.md, bagian front matter).",
+                )
+            )
+    reviewed = meta.get("reviewed")
+    if reviewed not in (None, ""):
+        line = line_of_key(text, "reviewed")
+        if not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime):
+            problems.append(
+                Problem(
+                    page.rel,
+                    line,
+                    f"'reviewed: {reviewed}' bukan tanggal yang sah. Tulis seperti 2026-11-28 "
+                    "(tahun-bulan-tanggal).",
+                )
+            )
+        elif reviewed > today:
+            problems.append(
+                Problem(
+                    page.rel,
+                    line,
+                    f"'reviewed: {reviewed}' ada di masa depan. Tulis tanggal halaman ini "
+                    "terakhir diperiksa, paling lambat hari ini.",
+                )
+            )
+    sources = meta.get("sources")
+    if sources not in (None, "", []) and not (
+        isinstance(sources, list) and all(isinstance(s, str) and s.strip() for s in sources)
+    ):
+        problems.append(
+            Problem(
+                page.rel,
+                line_of_key(text, "sources"),
+                "'sources' harus berupa daftar, satu sumber per baris diawali '- '.",
+            )
+        )
+    if language_of(page.path) != DEFAULT_LANGUAGE:
+        problems.extend(check_translation_meta(page, text))
+    return problems
+
+
+def check_translation_meta(page, text):
+    line = line_of_key(text, "translation")
+    info = page.meta.get("translation")
+    if not isinstance(info, dict):
+        return [
+            Problem(
+                page.rel,
+                line,
+                "halaman terjemahan belum punya 'translation:' dengan 'source' (kode versi "
+                "halaman Indonesia) dan 'status' (draf atau ditinjau). Jalankan "
+                f"'make translation-status PIN={page.rel}' untuk mengisinya.",
+            )
+        ]
+    problems = []
+    if not info.get("source"):
+        problems.append(
+            Problem(
+                page.rel,
+                line,
+                "'translation' belum punya 'source'. Jalankan "
+                f"'make translation-status PIN={page.rel}'.",
+            )
+        )
+    status = info.get("status")
+    if status not in REVIEW_STATES:
+        problems.append(
+            Problem(
+                page.rel,
+                line,
+                f"'translation: status: {status}' tidak dikenal. Pakai 'draf' atau 'ditinjau'.",
+            )
+        )
+    elif status == "ditinjau" and not info.get("reviewer"):
+        problems.append(
+            Problem(
+                page.rel,
+                line,
+                "terjemahan berstatus 'ditinjau' harus menyebut 'reviewer' (nama penutur asli "
+                "yang memeriksanya).",
+            )
+        )
+    return problems
+
+
+def language_of(path):
+    rel = Path(path).resolve().relative_to(DOCS.resolve())
+    return rel.parts[0]
+
+
+def counterpart(path, lang):
+    """The same page in another language: docs/id/x.md -> docs/bjn/x.md."""
+    rel = Path(path).resolve().relative_to(DOCS.resolve())
+    return DOCS / lang / Path(*rel.parts[1:])
+
+
+def source_hash(body):
+    """Pinned identifier of an Indonesian page's text (front matter excluded)."""
+    normalized = "\n".join(line.rstrip() for line in body.strip().split("\n"))
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
+
+
+def markdown_files(lang, docs=None):
+    base = Path(docs or DOCS) / lang
+    return sorted(p for p in base.rglob("*.md"))
+
+
+def pairs(docs=None):
+    """Yield (relative path inside the language folder, {lang: Path or None})."""
+    docs = Path(docs or DOCS)
+    names = set()
+    for lang in LANGUAGES:
+        names.update(p.relative_to(docs / lang).as_posix() for p in markdown_files(lang, docs))
+    for name in sorted(names):
+        yield name, {
+            lang: (docs / lang / name) if (docs / lang / name).exists() else None
+            for lang in LANGUAGES
+        }

@@ -1,0 +1,24 @@
+"""One shape for every problem a check finds, so that every message names file and line."""
+
+from dataclasses import dataclass
+
+from mkdocs.exceptions import PluginError
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # relative to the project root, e.g. docs/id/biaya.md
+    line: int  # 1-based; 0 when the problem is about the whole file
+    message: str  # what is wrong and how to fix it, in Indonesian
+
+    def __str__(self):
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class ContentError(PluginError):
+    """Raised from a hook: stops the build with messages an editor can act on."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
