@@ -14,7 +14,6 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-build-isolation --no-deps -e .
 	touch $(STAMP)
@@ -30,7 +29,7 @@ site: build
 chromium:
 	@$(BIN)/python scripts/ensure_chromium.py
 
-test: $(STAMP)
+test: site
 	$(BIN)/python -m pytest
 
 check: build

@@ -1,0 +1,88 @@
+"""Shared fixtures: the built site, a local web server for it, headless Chromium, and a
+temporary copy of the project for tests that break things on purpose."""
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without these flags Chromium tries to reach Google's hosts, which this network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+]
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "build", "__pycache__", ".pytest_cache", "node_modules")
+
+
+def run_build(cwd, *extra):
+    """Run `mkdocs build --strict` in cwd; return the CompletedProcess (never raises)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The built site. `make test` builds it first; build here if it is missing."""
+    if not (SITE / "index.html").exists():
+        result = run_build(ROOT)
+        assert result.returncode == 0, result.stderr
+    return SITE
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A throwaway copy of the project (sources only) to break on purpose."""
+    target = tmp_path / "project"
+    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
+    return target
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Serve site/ on 127.0.0.1; yields the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (no browser download)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium tidak ditemukan di {CHROMIUM}. Pasang dengan: sudo apt-get install chromium "
+            "(atau jalankan 'make chromium')."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
