@@ -1,0 +1,173 @@
+"""The bilingual foundation: strict build, languages, switcher, per-language search, 404 pages."""
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_build
+
+SHARED_STRINGS = ROOT.parent / "shared/sources/banjar/material-ui-strings-bjn.proposed.json"
+
+
+def soup(path):
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+def content_pages(site, lang):
+    base = site if lang == "id" else site / lang
+    pages = []
+    for path in sorted(base.rglob("index.html")):
+        rel = path.relative_to(site).as_posix()
+        if lang == "id" and rel.startswith("bjn/"):
+            continue
+        if "/pdf/" in rel or rel.startswith("unduh/"):
+            continue
+        pages.append(path)
+    return pages
+
+
+def test_strict_build_passes_on_a_fresh_copy(project_copy):
+    result = run_build(project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project_copy / "site/index.html").exists()
+    assert (project_copy / "site/bjn/index.html").exists()
+
+
+def test_strict_build_fails_on_a_broken_link(project_copy):
+    page = project_copy / "docs/id/biaya.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n[rusak](tidak-ada.md)\n", encoding="utf-8")
+    result = run_build(project_copy)
+    assert result.returncode != 0
+    assert "tidak-ada.md" in result.stdout + result.stderr
+
+
+def test_every_nav_page_exists_in_both_languages(site):
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+
+    def files(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                yield from files(value)
+            else:
+                yield value
+
+    names = list(files(nav))
+    assert len(names) >= 15
+    for name in names:
+        for lang in ("id", "bjn"):
+            assert (ROOT / "docs" / lang / name).exists(), f"docs/{lang}/{name}"
+
+
+@pytest.mark.parametrize("lang", ["id", "bjn"])
+def test_every_page_has_the_language_of_its_folder(site, lang):
+    pages = content_pages(site, lang)
+    assert len(pages) >= 15
+    for path in pages:
+        html = soup(path).html
+        assert html["lang"] == lang, path
+
+
+def test_banjar_interface_strings(site):
+    page = soup(site / "bjn/biaya/index.html")
+    skip = page.select_one("a.md-skip")
+    assert skip and skip.get_text(strip=True) == "Capil ka isi"
+    search = page.select_one("input[data-md-component=search-query]")
+    assert search["placeholder"] == "Gagai"
+    config = json.loads(page.select_one("#__config").string)
+    assert config["translations"]["search.result.none"] == "Kadada laman nang rasuk"
+    indonesian = soup(site / "biaya/index.html")
+    assert indonesian.select_one("a.md-skip").get_text(strip=True) == "Lewati ke isi"
+    assert indonesian.select_one("input[data-md-component=search-query]")["placeholder"] == "Cari"
+
+
+def test_banjar_strings_follow_the_sourced_proposals():
+    proposed = json.loads(SHARED_STRINGS.read_text(encoding="utf-8"))["strings"]
+    partial = (ROOT / "overrides/partials/languages/bjn.html").read_text(encoding="utf-8")
+    for key, entry in proposed.items():
+        value = " " if key == "search.config.pipeline" else entry["bjn"]
+        assert f'"{key}": {json.dumps(value, ensure_ascii=False)}' in partial, key
+
+
+def test_language_switcher_names_languages_and_keeps_the_page(site):
+    for lang, path, other, expected in [
+        ("id", "biaya/index.html", "bjn", "/bjn/biaya/"),
+        ("bjn", "bjn/biaya/index.html", "id", "/biaya/"),
+    ]:
+        page = soup(site / path)
+        links = {a["hreflang"]: a for a in page.select("a.md-select__link[hreflang]")}
+        assert links["id"].get_text(strip=True) == "Bahasa Indonesia"
+        assert links["bjn"].get_text(strip=True) == "Bahasa Banjar"
+        assert links[other]["href"].endswith(expected), links[other]["href"]
+
+
+def test_search_index_per_language(site):
+    indonesian = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    banjar = json.loads((site / "bjn/search/search_index.json").read_text(encoding="utf-8"))
+    assert indonesian["docs"] and banjar["docs"]
+    assert not any(d["location"].startswith("bjn/") for d in indonesian["docs"])
+    id_pages = {d["location"].split("#")[0] for d in indonesian["docs"]}
+    bjn_pages = {d["location"].split("#")[0] for d in banjar["docs"]}
+    assert id_pages == bjn_pages  # same pages, each in its own language
+    # Banjar titles come from Banjar pages: the home page title differs from the Indonesian one
+    # or, at least, the text of the Banjar index is not the Indonesian text.
+    id_text = {d["location"]: d["text"] for d in indonesian["docs"]}
+    bjn_text = {d["location"]: d["text"] for d in banjar["docs"]}
+    differing = [loc for loc in id_text if loc in bjn_text and id_text[loc] != bjn_text[loc]]
+    assert len(differing) >= len(id_text) // 2
+    # No English stemmer or stop words; hyphens split words ("anak-anak" -> "anak").
+    for index in (indonesian, banjar):
+        assert index["config"]["pipeline"] == [" "]
+        assert "\\-" in index["config"]["separator"]
+
+
+def test_banjar_pages_point_search_at_the_banjar_index(site):
+    page = (site / "bjn/biaya/index.html").read_text(encoding="utf-8")
+    assert 'cfg.base = "../.."' not in page
+    assert "/bjn" in page.split("cfg.base = ", 1)[1].split(";", 1)[0]
+    indonesian = (site / "biaya/index.html").read_text(encoding="utf-8")
+    assert "/bjn" not in indonesian.split("cfg.base = ", 1)[1].split(";", 1)[0]
+
+
+@pytest.mark.parametrize(
+    "path, lang, home_text, home_href",
+    [("404.html", "id", "Kembali ke beranda", "/pmi-aman/"),
+     ("bjn/404.html", "bjn", "Bulik ka tatambaian", "/pmi-aman/bjn/")],
+)
+def test_404_page_per_language(site, path, lang, home_text, home_href):
+    page = soup(site / path)
+    assert page.html["lang"] == lang
+    link = page.find("a", string=home_text)
+    assert link is not None and link["href"] == home_href
+
+
+def test_no_alternate_links_that_make_material_fetch_sitemaps(site):
+    for path in (site / "index.html", site / "bjn/index.html"):
+        assert not soup(path).select("link[rel=alternate][hreflang]")
+
+
+def test_sitemap_lists_both_languages(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://pmi-aman.github.io/pmi-aman/biaya/" in sitemap
+    assert "https://pmi-aman.github.io/pmi-aman/bjn/biaya/" in sitemap
+
+
+def test_locale_plugin_accepts_three_letter_codes_only_when_valid():
+    from mkdocs.config.base import ValidationError
+
+    from pmi_aman.iso639_locales import validate_locale
+
+    assert validate_locale(None, "bjn") == "bjn"
+    assert validate_locale(None, "id") == "id"
+    with pytest.raises(ValidationError, match="Kode bahasa 'Banjar' tidak sah"):
+        validate_locale(None, "Banjar")
+
+
+def test_missing_translation_stops_the_build(project_copy):
+    (project_copy / "docs/bjn/biaya.md").unlink()
+    result = run_build(project_copy)
+    assert result.returncode != 0
+    assert "docs/bjn/biaya.md" in result.stdout + result.stderr
