@@ -1,0 +1,244 @@
+"""Create a new page in both languages and add it to the navigation.
+
+    make page NAME=kegiatan/2026-01-10-rapat-desa TITLE="Rapat desa"
+    make page NAME=panduan-visa TITLE="Panduan visa"          (goes under "Lainnya")
+    .venv/bin/python scripts/new_page.py panduan-visa --section "Bantuan"
+
+Writes docs/id/<NAME>.md and docs/bjn/<NAME>.md with complete front matter (the Banjar page
+pinned to the Indonesian text, status draf) and adds one line to `nav:` in mkdocs.yml. The
+site builds at once; then the editor writes the text. mkdocs.yml is edited as text (one
+inserted line), so its comments and layout stay as they are.
+"""
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pmi_aman import DOCS, ROOT, pages  # noqa: E402
+
+NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*")
+DEFAULT_SECTION = "Lainnya"
+ACTIVITIES = "kegiatan/"
+PLAIN_YAML = re.compile(r"[A-Za-z0-9À-ÿ][A-Za-z0-9À-ÿ .,()/'-]*")
+
+INDONESIAN = """---
+title: {title}
+# Ganti kalimat di bawah dengan ringkasan halaman ini (satu kalimat, untuk hasil pencarian).
+description: {description}
+reviewed: {today}
+sources:
+  - UU No. 18 Tahun 2017
+---
+
+# {heading} {{#{anchor}}}
+
+Tulis isi halaman di sini.
+"""
+
+BANJAR = """---
+title: {title}
+# Ganti kalimat di bawah lawan ringkasan laman ngini dalam basa Banjar.
+description: {description}
+reviewed: {today}
+translation:
+  source: {source}
+  status: draf
+sources:
+  - UU No. 18 Tahun 2017
+---
+
+# {heading} {{#{anchor}}}
+
+Tulis isi laman ngini di sini.
+"""
+
+
+class Refused(Exception):
+    """The page cannot be made; the message tells the editor why and what to do."""
+
+
+def yaml_text(value):
+    """A front matter value: plain when safe, else a double-quoted YAML (JSON) string."""
+    if PLAIN_YAML.fullmatch(value) and not value.endswith((" ", ".")):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def check_name(name):
+    name = name.strip()
+    if name.endswith(".md"):
+        name = name[:-3]
+    if not NAME.fullmatch(name):
+        raise Refused(
+            f"nama halaman '{name}' tidak sah. Pakai huruf kecil a-z, angka 0-9 dan tanda '-' "
+            "saja, tanpa spasi; '/' hanya untuk folder. Contoh: kegiatan/2026-01-10-rapat-desa"
+        )
+    return name
+
+
+def title_from(name):
+    words = name.rsplit("/", 1)[-1].replace("-", " ")
+    return words[:1].upper() + words[1:]
+
+
+# --- mkdocs.yml: find where the page goes and insert one line -------------------------------
+
+ITEM = re.compile(r"^(?P<indent>\s*)- (?:(?P<key>[^:#]+?):)?\s*(?P<value>[^#]*?)\s*(#.*)?$")
+
+
+def indent_of(line):
+    return len(line) - len(line.lstrip(" "))
+
+
+def is_content(line):
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def nav_block(lines):
+    """(first, end) line indexes of the entries under `nav:` (end is exclusive)."""
+    for index, line in enumerate(lines):
+        if re.match(r"^nav:\s*(#.*)?$", line):
+            end = index + 1
+            for later in range(index + 1, len(lines)):
+                if is_content(lines[later]) and indent_of(lines[later]) == 0:
+                    break
+                if is_content(lines[later]):
+                    end = later + 1
+            return index + 1, end
+    raise Refused("mkdocs.yml tidak punya bagian 'nav:'. Tambahkan halaman ke navigasi sendiri.")
+
+
+def page_path(line):
+    match = ITEM.match(line)
+    if not match:
+        return None
+    value = match.group("value").strip("'\"")
+    return value if value.endswith(".md") else None
+
+
+def sections(lines, first, end):
+    """{title: (line index of '- Title:', index after its last item, item indentation)}."""
+    found = {}
+    for index in range(first, end):
+        match = ITEM.match(lines[index])
+        if not match or match.group("value") or not match.group("key"):
+            continue
+        own = indent_of(lines[index])
+        last, item_indent = index, None
+        for later in range(index + 1, end):
+            if not is_content(lines[later]):
+                continue
+            if indent_of(lines[later]) <= own:
+                break
+            last = later
+            if item_indent is None:
+                item_indent = indent_of(lines[later])
+        if item_indent is not None:
+            found[match.group("key").strip().strip("'\"")] = (index, last + 1, item_indent)
+    return found
+
+
+def nav_insertion(text, name, section=None):
+    """(line index, line to insert) for `name` in the nav of mkdocs.yml `text`."""
+    lines = text.split("\n")
+    first, end = nav_block(lines)
+    target = f"{name}.md"
+    for index in range(first, end):
+        if page_path(lines[index]) == target:
+            raise Refused(f"mkdocs.yml sudah memuat '{target}' di navigasi (baris {index + 1}).")
+    if section is None and name.startswith(ACTIVITIES):
+        activities = [i for i in range(first, end) if (page_path(lines[i]) or "").startswith(ACTIVITIES)]
+        if activities:
+            last = activities[-1]
+            return last + 1, " " * indent_of(lines[last]) + f"- {target}"
+    found = sections(lines, first, end)
+    wanted = section or DEFAULT_SECTION
+    match = next((t for t in found if t.casefold() == wanted.strip().casefold()), None)
+    if match is None:
+        names = ", ".join(f"'{t}'" for t in found)
+        raise Refused(f"bagian navigasi '{wanted}' tidak ada di mkdocs.yml. Pilih salah satu: {names}.")
+    _, after, item_indent = found[match]
+    return after, " " * item_indent + f"- {target}"
+
+
+# --- the two pages -------------------------------------------------------------------------
+
+
+def make_page(name, title=None, section=None, today=None):
+    """Create both pages and the nav line; return the paths written. Raises Refused."""
+    name = check_name(name)
+    title = (title or title_from(name)).strip()
+    if not title or "\n" in title:
+        raise Refused("judul halaman (TITLE) kosong atau lebih dari satu baris.")
+    targets = {lang: DOCS / lang / f"{name}.md" for lang in ("id", "bjn")}
+    for path in targets.values():
+        if path.exists():
+            raise Refused(
+                f"halaman {pages.relative(path)} sudah ada. Ubah halaman itu, atau pilih nama lain."
+            )
+    config = ROOT / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line_index, nav_line = nav_insertion(text, name, section)
+
+    today = today or dt.date.today()
+    anchor = name.rsplit("/", 1)[-1]
+    fields = {"title": yaml_text(title), "heading": title, "anchor": anchor, "today": today}
+    id_text = INDONESIAN.format(
+        description=yaml_text(f"{title}: informasi dari PMI Aman untuk warga Tanah Laut."), **fields
+    )
+    targets["id"].parent.mkdir(parents=True, exist_ok=True)
+    targets["id"].write_text(id_text, encoding="utf-8")
+    source = pages.source_hash(pages.read_page(targets["id"]).body)
+    bjn_text = BANJAR.format(
+        description=yaml_text(f"{title}: habar matan PMI Aman gasan warga Tanah Laut."),
+        source=source,
+        **fields,
+    )
+    targets["bjn"].parent.mkdir(parents=True, exist_ok=True)
+    targets["bjn"].write_text(bjn_text, encoding="utf-8")
+
+    lines = text.split("\n")
+    lines.insert(line_index, nav_line)
+    config.write_text("\n".join(lines), encoding="utf-8")
+    return [targets["id"], targets["bjn"]], line_index + 1
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("name", nargs="?", help="nama halaman, misalnya kegiatan/2026-01-10-rapat-desa")
+    parser.add_argument("--title", help="judul halaman (bawaan: dari nama halaman)")
+    parser.add_argument("--section", help=f"judul bagian navigasi (bawaan: '{DEFAULT_SECTION}')")
+    args = parser.parse_args(argv)
+    if not args.name:
+        print(
+            "Sebutkan nama halaman, misalnya:\n"
+            '    make page NAME=kegiatan/2026-01-10-rapat-desa TITLE="Rapat desa"',
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        written, nav_line = make_page(args.name, args.title, args.section)
+    except Refused as refusal:
+        print(f"Halaman tidak dibuat: {refusal}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"dibuat: {pages.relative(path)}")
+    print(f"navigasi: mkdocs.yml baris {nav_line}")
+    print(
+        "Langkah berikutnya: tulis isi halaman Indonesia dan ganti 'description'; terjemahkan "
+        "halaman Banjar; lihat hasilnya dengan 'make serve'; periksa dengan 'make check'. "
+        "Setelah halaman Indonesia selesai, jalankan "
+        f"'make translation-status PIN={pages.relative(written[1])}' sesudah terjemahannya "
+        "diperbarui."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
