@@ -22,8 +22,13 @@ $(STAMP): requirements.txt pyproject.toml
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-# The whole site: HTML, handout PDFs, offline edition.
-site: build
+# The whole site: HTML, handout PDFs, offline edition. The handout PDFs are printed from the
+# first build; the second build lists them on the handouts pages and copies them into site/.
+site: build chromium
+	$(BIN)/python scripts/make_handouts.py
+	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
+	$(BIN)/python scripts/offline_zip.py
 
 # Debian's chromium, for the handout PDFs and the browser tests.
 chromium:

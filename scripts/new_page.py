@@ -17,6 +17,8 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pmi_aman import DOCS, ROOT, pages  # noqa: E402
@@ -64,7 +66,7 @@ class Refused(Exception):
 
 def yaml_text(value):
     """A front matter value: plain when safe, else a double-quoted YAML (JSON) string."""
-    if PLAIN_YAML.fullmatch(value) and not value.endswith((" ", ".")):
+    if PLAIN_YAML.fullmatch(value) and yaml.safe_load(value) == value:
         return value
     return json.dumps(value, ensure_ascii=False)
 
@@ -190,13 +192,13 @@ def make_page(name, title=None, section=None, today=None):
     anchor = name.rsplit("/", 1)[-1]
     fields = {"title": yaml_text(title), "heading": title, "anchor": anchor, "today": today}
     id_text = INDONESIAN.format(
-        description=yaml_text(f"{title}: informasi dari PMI Aman untuk warga Tanah Laut."), **fields
+        description=yaml_text(f"{title} - informasi dari PMI Aman untuk warga Tanah Laut."), **fields
     )
     targets["id"].parent.mkdir(parents=True, exist_ok=True)
     targets["id"].write_text(id_text, encoding="utf-8")
     source = pages.source_hash(pages.read_page(targets["id"]).body)
     bjn_text = BANJAR.format(
-        description=yaml_text(f"{title}: habar matan PMI Aman gasan warga Tanah Laut."),
+        description=yaml_text(f"{title} - habar matan PMI Aman gasan warga Tanah Laut."),
         source=source,
         **fields,
     )
@@ -211,7 +213,8 @@ def make_page(name, title=None, section=None, today=None):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("name", nargs="?", help="nama halaman, misalnya kegiatan/2026-01-10-rapat-desa")
+    # nargs="*": `make page NAME=Rapat Desa` passes two words; refuse them with a clear message.
+    parser.add_argument("name", nargs="*", help="nama halaman, misalnya kegiatan/2026-01-10-rapat-desa")
     parser.add_argument("--title", help="judul halaman (bawaan: dari nama halaman)")
     parser.add_argument("--section", help=f"judul bagian navigasi (bawaan: '{DEFAULT_SECTION}')")
     args = parser.parse_args(argv)
@@ -223,19 +226,18 @@ def main(argv=None):
         )
         return 2
     try:
-        written, nav_line = make_page(args.name, args.title, args.section)
+        written, nav_line = make_page(" ".join(args.name), args.title, args.section)
     except Refused as refusal:
         print(f"Halaman tidak dibuat: {refusal}", file=sys.stderr)
         return 1
-    for path in written:
-        print(f"dibuat: {pages.relative(path)}")
-    print(f"navigasi: mkdocs.yml baris {nav_line}")
+    id_page, bjn_page = (pages.relative(path) for path in written)
+    print(f"dibuat: {id_page}\ndibuat: {bjn_page}\nnavigasi: mkdocs.yml baris {nav_line}\n")
     print(
-        "Langkah berikutnya: tulis isi halaman Indonesia dan ganti 'description'; terjemahkan "
-        "halaman Banjar; lihat hasilnya dengan 'make serve'; periksa dengan 'make check'. "
-        "Setelah halaman Indonesia selesai, jalankan "
-        f"'make translation-status PIN={pages.relative(written[1])}' sesudah terjemahannya "
-        "diperbarui."
+        "Langkah berikutnya:\n"
+        f"  1. Tulis isi {id_page}, dan ganti kalimat 'description:' dengan ringkasan Anda.\n"
+        f"  2. Terjemahkan {bjn_page} ke bahasa Banjar (judul, description, isi).\n"
+        f"  3. Catat versi terjemahannya: make translation-status PIN={bjn_page}\n"
+        "  4. Lihat hasilnya dengan 'make serve', lalu periksa dengan 'make check'."
     )
     return 0
 

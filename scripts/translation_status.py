@@ -1,8 +1,12 @@
-"""List missing, outdated and draft Banjar translations.
+"""List missing, outdated and draft Banjar translations, and check their structure.
 
-    make translation-status                     the list (exit 1 only when a page is missing)
+    make translation-status                     the list; exit 1 when a page is missing or a
+                                                translation lost a section, link or fact
     make translation-status PIN=docs/bjn/x.md   record that docs/bjn/x.md now matches today's
                                                 Indonesian page (after you updated the translation)
+
+Outdated (usang) and draft (draf) translations are reported but never fail: an Indonesian
+correction must not wait for a translator.
 """
 
 import argparse
@@ -12,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pmi_aman import DOCS, pages, translation  # noqa: E402
+from pmi_aman import DOCS, pages, structure, translation  # noqa: E402
 
 LABEL = {
     translation.MISSING: "HILANG  ",
@@ -20,27 +24,40 @@ LABEL = {
     translation.DRAFT: "DRAF    ",
     translation.REVIEWED: "DITINJAU",
 }
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+TRANSLATION_BLOCK = re.compile(r"^translation:.*\n(?:[ \t]+.*\n|\n)*", re.M)
 
 
 def pin(path):
+    """Write today's Indonesian hash into the page; the translation goes back to draf."""
     path = Path(path).resolve()
     id_page = pages.counterpart(path, "id")
     digest = pages.source_hash(pages.read_page(id_page).body)
     text = path.read_text(encoding="utf-8")
-    if re.search(r"^translation:\n(  .*\n)*?  source: .*$", text, re.M):
-        text = re.sub(r"^(translation:\n(?:  .*\n)*?  source: ).*$", rf"\g<1>{digest}", text,
-                      count=1, flags=re.M)
-    else:
-        text = text.replace("\n---\n", f"\ntranslation:\n  source: {digest}\n  status: draf\n---\n", 1)
-    path.write_text(text, encoding="utf-8")
-    print(f"{pages.relative(path)}: translation.source = {digest} (dari {pages.relative(id_page)})")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        print(f"{pages.relative(path)}:1: halaman ini tidak diawali front matter '---'. "
+              "Perbaiki dulu, lalu jalankan perintah ini lagi.")
+        return 1
+    block = f"translation:\n  source: {digest}\n  status: draf\n"
+    meta = match.group(1)
+    meta = TRANSLATION_BLOCK.sub(block, meta, count=1) if TRANSLATION_BLOCK.search(meta) else meta + block
+    path.write_text(f"---\n{meta}---\n" + text[match.end():], encoding="utf-8")
+    print(f"{pages.relative(path)}: translation.source = {digest} (dari {pages.relative(id_page)}), "
+          "status: draf. Setelah penutur asli bahasa Banjar memeriksanya, ubah menjadi "
+          "'status: ditinjau' dan tambahkan 'reviewer: <nama>'.")
+    problems = structure.check_pair(id_page, path)
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
 
 
-def report(statuses):
+def report(statuses, problems):
     lines = []
     for s in statuses:
-        extra = f" (ditinjau oleh {s.reviewer})" if s.reviewer else ""
-        lines.append(f"{LABEL[s.state]}  docs/bjn/{s.name}{extra}")
+        lang = "id" if s.state == translation.MISSING and s.source_now == "" else "bjn"
+        extra = f" (ditinjau oleh {s.reviewer})" if s.state == translation.REVIEWED else ""
+        lines.append(f"{LABEL[s.state]}  docs/{lang}/{s.name}{extra}")
     counts = {state: sum(1 for s in statuses if s.state == state) for state in LABEL}
     words = sum(s.words for s in statuses)
     lines.append(
@@ -48,11 +65,20 @@ def report(statuses):
         f"{counts[translation.OUTDATED]} usang, {counts[translation.DRAFT]} draf, "
         f"{counts[translation.REVIEWED]} ditinjau; {words} kata bahasa Banjar."
     )
+    if counts[translation.MISSING]:
+        lines.append(
+            "HILANG: halaman itu belum ada dalam salah satu bahasa. Buat halamannya di path yang "
+            "sama (terjemahan boleh berstatus draf). Ini membuat tes dan build gagal."
+        )
     if counts[translation.OUTDATED]:
         lines.append(
             "USANG: halaman Indonesia sudah berubah sejak diterjemahkan. Perbarui terjemahannya, "
             "lalu jalankan 'make translation-status PIN=docs/bjn/<halaman>.md'."
         )
+    if problems:
+        lines.append(f"\nSTRUKTUR: {len(problems)} perbedaan antara halaman Indonesia dan "
+                     "terjemahannya (ini membuat tes gagal):")
+        lines.extend(str(p) for p in problems)
     return "\n".join(lines)
 
 
@@ -62,11 +88,12 @@ def main(argv=None):
     parser.add_argument("--docs", default=str(DOCS), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.pin:
-        pin(args.pin)
-        return 0
+        return pin(args.pin)
     statuses = translation.all_statuses(args.docs)
-    print(report(statuses))
-    return 1 if any(s.state == translation.MISSING for s in statuses) else 0
+    problems = structure.check_all(args.docs)
+    print(report(statuses, problems))
+    missing = any(s.state == translation.MISSING for s in statuses)
+    return 1 if missing or problems else 0
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
 """Checks over one page's Markdown source. Each returns Problems with file, line and a fix.
 
 Used by the build (scripts/hooks/facts.py stops on any problem) and by scripts/check_site.py.
+Front matter is checked when the page is read (pages.read_page); the built HTML is checked by
+site_checks.py.
 """
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from . import facts
@@ -11,32 +14,61 @@ from .problems import Problem
 
 UU18_LAST_ARTICLE = 91
 
-# Laws other than UU 18/2017 that pages cite by article. A "Pasal N" followed (in the same
-# sentence) by one of these belongs to that law, not to UU 18/2017.
-OTHER_LAWS = re.compile(
-    r"\b(PP|Perban|Permen|Permenaker|Perpres|Kepmenaker|KUHP|UU\s*(No\.?\s*)?(1|21|6|11|39)\s*"
-    r"(/|Tahun)\s*(2023|2026|2007|2020|2004))",
+# "Pasal 5", "Pasal 79 sampai 83", "Pasal 81 dan Pasal 82". Case-sensitive on purpose: in Banjar,
+# lowercase "pasal" means "about".
+PASAL = re.compile(
+    r"\bPasal\s+(\d+)((?:\s*(?:,|dan|wan|atau|atawa|sampai|hingga|s\.d\.|s/d|–|-)\s*(?:Pasal\s+)?\d+\b)*)"
+)
+# A law named next to an article. Anything but UU 18/2017 means the article is that law's.
+LAW = re.compile(
+    r"\b(?:(?P<other>PP|Perban|Permen\w*|Perpres|Perpu|Perda|Perbup|Kepmen\w*|KUHP|KUHAP|UUD|"
+    r"Konvensi|Peraturan\s+(?:Pemerintah|Menteri|Presiden|Badan|BP2MI|Kepala|Daerah|Bupati))"
+    r"|(?:UU|Undang-Undang)\s*(?:No\.?|Nomor)?\s*(?P<number>\d+)\s*(?:/|Tahun)\s*(?P<year>\d{4}))",
     re.IGNORECASE,
 )
-PASAL = re.compile(r"\bPasal\s+(\d+)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 PLACEHOLDER = facts.PLACEHOLDER
 
-PHONE = re.compile(r"(?<![\w.,/])(\+62|62|0)[\s-]?\d{2,4}(?:[\s-]?\d{2,5}){1,3}(?![\w.,/])")
+# Phone numbers: Indonesian (0..., 62..., +62...) and foreign (+60 3 ..., +852 ...).
+PHONE = re.compile(
+    r"(?<![\w/])(?<!\d[.,])(?:\+\d{1,3}|62|0)[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,5}){1,4}(?![\w/]|[.,]\d)"
+)
+PHONE_MIN_DIGITS = 7
+# Short numbers (110, 129) are contacts too when the sentence says to call them.
+CALL_NUMBER = re.compile(
+    r"\b(?:telepon|telpon|talipun|telp|tlp|hubungi|hotline|call\s*cent(?:er|re)|whatsapp|sms)\b"
+    r"[\s:.]*(?:ke\s+|di\s+|nomor\s+|numur\s+)?\+?\d[\d\s-]*\d",
+    re.IGNORECASE,
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 CONTACT_LINK = re.compile(r"\b(tel:|wa\.me/|api\.whatsapp\.com|mailto:)", re.IGNORECASE)
 LEFTOVER = re.compile(r"\b(TODO|FIXME|XXX|TBD)\b|lorem ipsum", re.IGNORECASE)
 TYPED_PENALTY = re.compile(
-    r"(penjara|panjara|kurungan)\s+(paling\s+(lama|lawas)\s+)?\d+|denda\s+(paling\s+banyak\s+)?Rp\s?\d",
+    r"\b(?:penjara|panjara|kurungan)\b[^.;\d]{0,30}\d+\s*(?:\([^)]*\)\s*)?(?:tahun|bulan)"
+    r"|\b\d+\s*(?:\([^)]*\)\s*)?(?:tahun|bulan)\s+(?:penjara|panjara|kurungan)"
+    r"|\bdenda\b[^.;\d]{0,30}Rp\s?\d",
     re.IGNORECASE,
 )
-TYPED_AGE = re.compile(
-    r"\b(usia|umur)\s+(minimal|paling\s+rendah|sekurang-kurangnya|paling\s+sedikit|"
-    r"sahanyar-hanyarnya|minimal\s+)?\s*\d+\s+tahun",
+_AT_LEAST = (
+    r"(?:minimal|minimum|paling\s+(?:rendah|randah|sedikit|sadikit)|sekurang-kurangnya|"
+    r"setidaknya|sedikitnya|sahanyar-hanyarnya)"
+)
+_AGE_WORD = r"(?:usia|umur|berusia|berumur|baumur)"
+# A minimum age, however phrased: always a fact from data/facts.yml.
+TYPED_MIN_AGE = re.compile(
+    rf"\b{_AGE_WORD}\s+{_AT_LEAST}\s+\d+\s*tahun|\b{_AT_LEAST}\s+{_AGE_WORD}\s+\d+\s*tahun"
+    r"|\b\d+\s*tahun\s+(?:ke|ka)\s+atas",
     re.IGNORECASE,
 )
-JS_URL = re.compile(r"\]\(\s*javascript:|javascript:", re.IGNORECASE)
-FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "form", "base", "meta", "link", "style"}
+# "usia 18 tahun" is the minimum age typed in only when the number is that age.
+TYPED_AGE = re.compile(rf"\b{_AGE_WORD}\s+(\d+)\s*tahun", re.IGNORECASE)
+SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript):", re.IGNORECASE)
+# attr_list writes HTML attributes from Markdown: {: onclick="..." }
+ATTR_LIST_HANDLER = re.compile(r"\{:?[^{}\n]*?\bon[a-z]+\s*=", re.IGNORECASE)
+FORBIDDEN_TAGS = {
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "form", "base", "meta", "link", "style",
+}
 
 
 def prose_lines(page):
@@ -55,6 +87,7 @@ def without_placeholders(line):
 
 
 def check_facts(page, lang):
+    """Every {{ kontak/fakta/pidana/tabel: ... }} names something that exists in data/."""
     _, problems = facts.render(page.body, lang, page.rel)
     return [Problem(p.path, p.line + page.body_line - 1, p.message) for p in problems]
 
@@ -72,20 +105,22 @@ class _HtmlScanner(HTMLParser):
                  "dengan Markdown biasa. Untuk tabel atau tautan, lihat CONTRIBUTING.md.")
             )
         for name, value in attrs:
-            if name.lower().startswith("on"):
+            if name.startswith("on"):
                 self.found.append(
                     (line, f"atribut '{name}' menjalankan skrip dan tidak boleh dipakai. Hapus "
                      "atribut itu.")
                 )
-            if value and value.strip().lower().startswith(("javascript:", "data:text/html")):
+            if value and value.strip().lower().startswith(("javascript:", "vbscript:", "data:text/html")):
                 self.found.append(
-                    (line, f"alamat '{value[:30]}' menjalankan skrip dan tidak boleh dipakai.")
+                    (line, f"alamat '{value[:30]}' menjalankan skrip dan tidak boleh dipakai. "
+                     "Pakai alamat https:// atau tautan ke halaman lain.")
                 )
 
     handle_startendtag = handle_starttag
 
 
 def check_html_safety(page):
+    """No <script>, <iframe>, <object>..., no on*= handlers, no javascript: URLs."""
     scanner = _HtmlScanner()
     # Blank out fenced code so that examples inside ``` are not taken for HTML.
     body = []
@@ -99,45 +134,81 @@ def check_html_safety(page):
     scanner.feed("\n".join(body))
     scanner.close()
     problems = [Problem(page.rel, page.body_line + line - 1, msg) for line, msg in scanner.found]
+    flagged = {p.line for p in problems}
     for number, line in prose_lines(page):
-        if JS_URL.search(line) and not any(p.line == number for p in problems):
+        if number in flagged:
+            continue
+        if SCRIPT_URL.search(line):
             problems.append(
                 Problem(page.rel, number, "tautan 'javascript:' tidak boleh dipakai. Pakai "
                         "alamat https:// atau tautan ke halaman lain.")
             )
+        elif ATTR_LIST_HANDLER.search(without_placeholders(line)):
+            problems.append(
+                Problem(page.rel, number, "atribut 'on...=' di dalam { } menjalankan skrip dan "
+                        "tidak boleh dipakai. Hapus atribut itu.")
+            )
     return problems
+
+
+def _typed_contact(text):
+    for match in PHONE.finditer(text):
+        if len(re.sub(r"\D", "", match.group(0))) >= PHONE_MIN_DIGITS:
+            return match.group(0)
+    for pattern in (CALL_NUMBER, EMAIL, CONTACT_LINK):
+        match = pattern.search(text)
+        if match:
+            return match.group(0)
+    return None
 
 
 def check_contacts(page):
+    """Phone numbers, WhatsApp numbers and e-mail addresses only through {{ kontak: ... }}."""
     problems = []
     for number, line in prose_lines(page):
-        text = without_placeholders(line)
-        for pattern in (PHONE, EMAIL, CONTACT_LINK):
-            match = pattern.search(text)
-            if match:
-                problems.append(
-                    Problem(
-                        page.rel,
-                        number,
-                        f"'{match.group(0).strip()}' tampak seperti nomor telepon, WhatsApp atau "
-                        "surel yang diketik langsung. Kontak hanya boleh ditulis lewat "
-                        "{{ kontak: nama }} dari data/contacts.yml, supaya tidak ada nomor salah "
-                        "(nomor calo) di situs ini.",
-                    )
+        found = _typed_contact(without_placeholders(line))
+        if found:
+            problems.append(
+                Problem(
+                    page.rel,
+                    number,
+                    f"'{found.strip()}' tampak seperti nomor telepon, WhatsApp atau surel yang "
+                    "diketik langsung. Kontak hanya boleh ditulis lewat {{ kontak: nama }} dari "
+                    "data/contacts.yml, supaya tidak ada nomor salah (nomor calo) di situs ini.",
                 )
-                break
+            )
     return problems
 
 
+def _law_is_other(match):
+    return bool(match.group("other")) or (match.group("number"), match.group("year")) != ("18", "2017")
+
+
+def _belongs_to_other_law(text, match):
+    """Whether the article at `match` is cited from a law other than UU 18/2017: that law is
+    named just before it, or is the first law named after it in the same sentence."""
+    before = re.split(r"[.;]\s", text[: match.start()])[-1][-25:]
+    if any(_law_is_other(m) for m in LAW.finditer(before)):
+        return True
+    rest = re.split(r"(?<=[.;])\s", text[match.end():], maxsplit=1)[0][:80]
+    first = LAW.search(rest)
+    return bool(first) and _law_is_other(first)
+
+
+def uu18_articles(text):
+    """(article number, match) for every article of UU 18/2017 cited in a line of text."""
+    for match in PASAL.finditer(text):
+        if _belongs_to_other_law(text, match):
+            continue
+        for number in re.findall(r"\d+", match.group(0)):
+            yield int(number), match
+
+
 def check_articles(page):
+    """Every "Pasal N" of UU 18/2017 is an article that exists (1 to 91)."""
     problems = []
     for number, line in prose_lines(page):
-        text = without_placeholders(line)
-        for match in PASAL.finditer(text):
-            article = int(match.group(1))
-            rest = re.split(r"(?<=[.;])\s", text[match.end():], maxsplit=1)[0]
-            if OTHER_LAWS.search(rest[:80]):
-                continue
+        for article, _ in uu18_articles(without_placeholders(line)):
             if not 1 <= article <= UU18_LAST_ARTICLE:
                 problems.append(
                     Problem(
@@ -151,10 +222,42 @@ def check_articles(page):
     return problems
 
 
+def _first_number(text):
+    return int(re.search(r"\d+", text).group())
+
+
+@lru_cache(maxsize=None)
+def penalty_articles():
+    """{penalty article: the prohibition it punishes} for UU 18/2017, from data/penalties.yml."""
+    return {
+        _first_number(row["pasal"]): _first_number(row["prohibition"])
+        for row in facts.load("penalties")["criminal"]
+        if row.get("law") == "UU 18/2017" and row.get("prohibition", "-") != "-"
+    }
+
+
+def _wrong_pair(sentence):
+    """A sentence naming one prohibition and one penalty article that data/penalties.yml does
+    not pair: returns (prohibition, penalty), else None."""
+    pairs = penalty_articles()
+    cited = {article for article, _ in uu18_articles(sentence)}
+    penalties = cited & pairs.keys()
+    bans = cited & set(pairs.values())
+    if len(penalties) == 1 and len(bans) == 1:
+        (penalty,), (ban,) = penalties, bans
+        if pairs[penalty] != ban:
+            return ban, penalty
+    return None
+
+
 def check_typed_facts(page):
+    """No penalty, minimum age or article-penalty pair typed into prose against data/."""
     problems = []
+    minimum_age = facts.load("facts")["usia_minimal"]["value"]
+    pairs = penalty_articles()
     for number, line in prose_lines(page):
         text = without_placeholders(line)
+        age = TYPED_AGE.search(text)
         if TYPED_PENALTY.search(text):
             problems.append(
                 Problem(
@@ -164,7 +267,7 @@ def check_typed_facts(page):
                     "{{ tabel: pidana }} supaya angkanya sama dengan data/penalties.yml.",
                 )
             )
-        elif TYPED_AGE.search(text):
+        elif TYPED_MIN_AGE.search(text) or (age and int(age.group(1)) == minimum_age):
             problems.append(
                 Problem(
                     page.rel,
@@ -173,12 +276,30 @@ def check_typed_facts(page):
                     "dengan data/facts.yml.",
                 )
             )
+        for sentence in re.split(r"(?<=[.;!?])\s+", text):
+            wrong = _wrong_pair(sentence)
+            if wrong:
+                ban, penalty = wrong
+                right = [p for p, b in pairs.items() if b == ban]
+                problems.append(
+                    Problem(
+                        page.rel,
+                        number,
+                        f"kalimat ini memasangkan larangan Pasal {ban} dengan ancaman pidana "
+                        f"Pasal {penalty}, padahal menurut data/penalties.yml larangan Pasal {ban} "
+                        f"diancam pidana oleh Pasal {right[0]} (Pasal {penalty} untuk larangan "
+                        f"Pasal {pairs[penalty]}). Perbaiki nomor pasalnya.",
+                    )
+                )
     return problems
 
 
 def check_leftovers(page):
+    """No TODO, FIXME, XXX, TBD or lorem ipsum in the title, the description or the text."""
     problems = []
-    for number, line in prose_lines(page):
+    lines = [(number, line) for number, line in enumerate(page.front.split("\n"), start=1)
+             if line.startswith(("title:", "description:"))]
+    for number, line in lines + list(prose_lines(page)):
         match = LEFTOVER.search(line)
         if match:
             problems.append(

@@ -9,6 +9,8 @@ A page writes a placeholder instead of typing a fact:
     {{ tabel: sanksi-administratif }}   the table of administrative sanctions
     {{ tabel: kontak }}                 the table of every contact, with the date it was confirmed
     {{ tabel: kontak-utama }}           the main contacts only (used on the help card and printouts)
+    {{ tabel: status-terjemahan }}      the state of every Banjar translation (for translators)
+    {{ tabel: selebaran }}              the handout PDFs made by `make site` (pmi_aman/handouts.py)
 
 An unknown kind or key is an error that names the file and line.
 """
@@ -19,7 +21,7 @@ from functools import lru_cache
 
 import yaml
 
-from . import DATA
+from . import DATA, handouts, translation
 from .problems import Problem
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z-]+)\s*:\s*([A-Za-z0-9_.-]+)\s*\}\}")
@@ -180,6 +182,8 @@ TABLES = {
     "sanksi-administratif": table_administrative,
     "kontak": table_contacts,
     "kontak-utama": lambda lang: table_contacts(lang, main_only=True),
+    "status-terjemahan": translation.status_table,
+    "selebaran": handouts.table,
 }
 
 

@@ -12,7 +12,23 @@ from . import DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT
 from .problems import Problem
 
 REQUIRED = ("title", "description", "reviewed", "sources")
+TEXT_FIELDS = ("title", "description")
 REVIEW_STATES = ("draf", "ditinjau")
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML, except that an impossible date (2026-02-30) stays text instead of raising
+    ValueError, so that the front matter check names its line."""
+
+
+def _date_or_text(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
 
 
 @dataclass
@@ -23,6 +39,7 @@ class Page:
     body: str = ""
     body_line: int = 1  # line number of the first body line in the file
     problems: list = field(default_factory=list)
+    front: str = ""  # the front matter text, '---' lines included
 
 
 def relative(path):
@@ -33,8 +50,9 @@ def relative(path):
         return path.as_posix()
 
 
-def read_page(path, today=None):
-    """Parse one Markdown file. Never raises for bad content: problems are collected."""
+def read_page(path, today=None, lang=None):
+    """Parse one Markdown file. Never raises for bad content: problems are collected.
+    `lang` defaults to the language folder the file is in (docs/<lang>/...)."""
     path = Path(path)
     page = Page(path=path, rel=relative(path))
     text = path.read_text(encoding="utf-8")
@@ -51,9 +69,10 @@ def read_page(path, today=None):
         )
         return page
     page.body = text[match.end():]
-    page.body_line = text[: match.end()].count("\n") + 1
+    page.front = text[: match.end()]
+    page.body_line = page.front.count("\n") + 1
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -63,7 +82,7 @@ def read_page(path, today=None):
                 page.rel,
                 line,
                 f"front matter tidak bisa dibaca ({reason}). Periksa titik dua, tanda kutip dan "
-                "indentasi. Teks yang memuat ':' harus diberi tanda kutip.",
+                "indentasi di baris ini; teks yang memuat ': ' harus diapit tanda kutip \"...\".",
             )
         )
         return page
@@ -73,7 +92,7 @@ def read_page(path, today=None):
         )
         return page
     page.meta = meta
-    page.problems.extend(check_front_matter(page, text, today))
+    page.problems.extend(check_front_matter(page, text, today, lang))
     return page
 
 
@@ -84,17 +103,28 @@ def line_of_key(text, key):
     return 1
 
 
-def check_front_matter(page, text, today=None):
+def check_front_matter(page, text, today=None, lang=None):
     today = today or dt.date.today()
     meta, problems = page.meta, []
+    closing = page.front.count("\n") or 1  # the line of the closing '---'
     for key in REQUIRED:
         if meta.get(key) in (None, "", []):
             problems.append(
                 Problem(
                     page.rel,
-                    1,
-                    f"front matter belum punya '{key}'. Tambahkan baris '{key}: ...' "
-                    "(lihat CONTRIBUTING.md, bagian front matter).",
+                    closing,
+                    f"front matter belum punya '{key}' (atau isinya kosong). Tambahkan baris "
+                    f"'{key}: ...' sebelum '---' penutup (lihat CONTRIBUTING.md, bagian front matter).",
+                )
+            )
+    for key in TEXT_FIELDS:
+        if meta.get(key) not in (None, "") and not isinstance(meta[key], str):
+            problems.append(
+                Problem(
+                    page.rel,
+                    line_of_key(text, key),
+                    f"'{key}' harus berupa satu baris teks, bukan daftar atau angka. Tulis "
+                    f"'{key}: teksnya' (beri tanda kutip kalau teksnya memuat ':').",
                 )
             )
     reviewed = meta.get("reviewed")
@@ -105,8 +135,8 @@ def check_front_matter(page, text, today=None):
                 Problem(
                     page.rel,
                     line,
-                    f"'reviewed: {reviewed}' bukan tanggal yang sah. Tulis seperti 2026-11-28 "
-                    "(tahun-bulan-tanggal).",
+                    f"'reviewed: {reviewed}' bukan tanggal yang sah. Tulis tanggal yang ada di "
+                    "kalender, seperti 2026-11-28 (tahun-bulan-tanggal), tanpa tanda kutip.",
                 )
             )
         elif reviewed > today:
@@ -129,7 +159,7 @@ def check_front_matter(page, text, today=None):
                 "'sources' harus berupa daftar, satu sumber per baris diawali '- '.",
             )
         )
-    if language_of(page.path) != DEFAULT_LANGUAGE:
+    if (lang or language_of(page.path)) != DEFAULT_LANGUAGE:
         problems.extend(check_translation_meta(page, text))
     return problems
 
@@ -179,8 +209,12 @@ def check_translation_meta(page, text):
 
 
 def language_of(path):
-    rel = Path(path).resolve().relative_to(DOCS.resolve())
-    return rel.parts[0]
+    """The language folder a page is in: docs/bjn/x.md -> bjn (also outside this project's docs/)."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(DOCS.resolve()).parts[0]
+    except ValueError:
+        return next((part for part in reversed(path.parts[:-1]) if part in LANGUAGES), DEFAULT_LANGUAGE)
 
 
 def counterpart(path, lang):

@@ -1,5 +1,6 @@
 """State of each Banjar translation: missing, draft, outdated or reviewed."""
 
+import html
 from dataclasses import dataclass
 
 from . import pages
@@ -34,3 +35,46 @@ def status_of(name, by_lang):
 
 def all_statuses(docs=None):
     return [status_of(name, by_lang) for name, by_lang in pages.pairs(docs)]
+
+
+# The translators' status table, {{ tabel: status-terjemahan }} (docs/*/status-terjemahan.md).
+# The state names are the same in both languages; each status page explains them.
+STATE_NAMES = {MISSING: "**Hilang**", OUTDATED: "**Usang**", DRAFT: "Draf", REVIEWED: "Ditinjau"}
+TABLE_WORDS = {
+    "id": {
+        "head": "| Halaman bahasa Banjar | Status | Peninjau | Kata |",
+        "total": "Jumlah: {n} halaman; {hilang} hilang, {usang} usang, {draf} draf, {ditinjau} ditinjau.",
+    },
+    "bjn": {
+        "head": "| Laman bahasa Banjar | Status | Pamariksa | Kata |",
+        "total": "Jumlahnya: {n} laman; {hilang} hilang, {usang} usang, {draf} draf, {ditinjau} ditinjau.",
+    },
+}
+
+
+def page_link(status, lang):
+    """Markdown link to the Banjar page, from a status page at the top of its language folder.
+
+    From the Indonesian page a Markdown link cannot reach the Banjar folder (each language is
+    built on its own), so the link is HTML, relative to /status-terjemahan/.
+    """
+    if status.state == MISSING:
+        return f"`docs/bjn/{status.name}`"
+    path = pages.DOCS / "bjn" / status.name
+    title = str(pages.read_page(path).meta.get("title") or status.name).replace("|", "-")
+    if lang == "bjn":
+        return f"[{title}]({status.name})"
+    url = status.name[: -len(".md")]
+    url = url[: -len("index")] if url == "index" or url.endswith("/index") else url + "/"
+    return f'<a href="../bjn/{url}" hreflang="bjn" lang="bjn">{html.escape(title)}</a>'
+
+
+def status_table(lang):
+    words = TABLE_WORDS[lang]
+    statuses = all_statuses()
+    rows = [words["head"], "| --- | --- | --- | ---: |"]
+    for s in statuses:
+        reviewer = s.reviewer.replace("|", "-") if s.state == REVIEWED else "-"
+        rows.append(f"| {page_link(s, lang)} | {STATE_NAMES[s.state]} | {reviewer} | {s.words} |")
+    counts = {state: sum(1 for s in statuses if s.state == state) for state in STATE_NAMES}
+    return "\n".join(rows) + "\n\n" + words["total"].format(n=len(statuses), **counts)

@@ -1,0 +1,126 @@
+/* PMI Aman: search is loaded only when the reader uses it, and works from file://.
+ *
+ * Material starts its search Web Worker and downloads the search index on every page view,
+ * which costs a reader on metered data about 15 KB and more for nothing. This script runs
+ * before Material's bundle (see overrides/main.html) and holds both back until the reader
+ * opens or focuses search: the worker is replaced by a stand-in that queues its messages,
+ * and the request for search_index.json is sent later.
+ *
+ * In the offline edition (file://) Chromium refuses to start a Web Worker, so the stand-in
+ * runs the worker's own script in a hidden iframe of the same page instead. Nothing is
+ * loaded from another host.
+ */
+(function () {
+  "use strict";
+
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var workerUrl = new URL(config.search, location.href).href;
+  var RealWorker = window.Worker;
+  var opened = false;
+  var waiting = [];
+
+  function open() {
+    if (opened) return;
+    opened = true;
+    waiting.splice(0).forEach(function (start) { start(); });
+  }
+
+  function whenOpened(start) {
+    if (opened) start(); else waiting.push(start);
+  }
+
+  /* Something with addEventListener/postMessage, as Material expects of a Worker. */
+  function Channel() {
+    var events = new EventTarget();
+    this.addEventListener = events.addEventListener.bind(events);
+    this.removeEventListener = events.removeEventListener.bind(events);
+    this.deliver = function (data) {
+      events.dispatchEvent(new MessageEvent("message", { data: data }));
+    };
+  }
+
+  /* The worker's script run in a hidden iframe (file://, where Web Workers cannot start). */
+  function FrameWorker(url) {
+    var channel = new Channel();
+    var frame = document.createElement("iframe");
+    var pending = [];
+    var ready = false;
+    frame.hidden = true;
+    frame.title = "search";
+    frame.tabIndex = -1;
+    frame.setAttribute("aria-hidden", "true");
+    document.body.appendChild(frame);
+    var inner = frame.contentWindow;
+
+    /* The worker answers with postMessage(data): hand it to Material, asynchronously. */
+    inner.postMessage = function (data) {
+      setTimeout(function () { channel.deliver(data); });
+    };
+    function send(data) {
+      setTimeout(function () {
+        inner.dispatchEvent(new inner.MessageEvent("message", { data: data }));
+      });
+    }
+    var script = inner.document.createElement("script");
+    script.src = url;
+    script.onload = function () {
+      ready = true;
+      pending.splice(0).forEach(send);
+    };
+    inner.document.head.appendChild(script);
+
+    channel.postMessage = function (data) {
+      if (ready) send(data); else pending.push(data);
+    };
+    channel.terminate = function () { frame.remove(); };
+    return channel;
+  }
+
+  /* Stand-in for Material's search worker: starts the real one when search is opened. */
+  function SearchWorker(url) {
+    var channel = new Channel();
+    var queue = [];
+    var real = null;
+    channel.postMessage = function (data) {
+      if (real) real.postMessage(data); else queue.push(data);
+    };
+    channel.terminate = function () { if (real) real.terminate(); };
+    whenOpened(function () {
+      real = location.protocol === "file:" ? new FrameWorker(url) : new RealWorker(url);
+      real.addEventListener("message", function (event) { channel.deliver(event.data); });
+      queue.splice(0).forEach(function (data) { real.postMessage(data); });
+    });
+    return channel;
+  }
+
+  window.Worker = function (url, options) {
+    var absolute = new URL(String(url), location.href).href;
+    if (absolute === workerUrl) return new SearchWorker(absolute);
+    return new RealWorker(url, options);
+  };
+
+  /* Material requests the index with XMLHttpRequest: send that request only once opened. */
+  var xhrOpen = XMLHttpRequest.prototype.open;
+  var xhrSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.pmiSearchIndex = /search_index\.json([?#]|$)/.test(String(url));
+    return xhrOpen.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var xhr = this;
+    var args = arguments;
+    if (!xhr.pmiSearchIndex) return xhrSend.apply(xhr, args);
+    whenOpened(function () { xhrSend.apply(xhr, args); });
+  };
+
+  /* What counts as using search: opening it (click, tap, keyboard shortcut) or focusing the
+     field; also arriving from a search result, whose terms Material highlights. */
+  var toggle = document.getElementById("__search");
+  var query = document.querySelector("[data-md-component=search-query]");
+  if (toggle) toggle.addEventListener("change", open);
+  if (query) {
+    query.addEventListener("focus", open);
+    query.addEventListener("input", open);
+  }
+  if ((toggle && toggle.checked) || /[?&]h=/.test(location.search)) open();
+})();

@@ -1,0 +1,134 @@
+"""Pack the offline edition (build/offline, from mkdocs-offline.yml) into one ZIP per language.
+
+    python scripts/offline_zip.py [--source build/offline] [--target site/unduh]
+
+Each ZIP holds one folder, pmi-aman-<lang>/, with that language's pages, its search index and
+the shared assets; the reader unpacks it and opens index.html (for Banjar, index.html leads to
+bjn/index.html). A link to a page that is not in the ZIP (the other language) is pointed at the
+same page on the public site. Source maps, sitemaps, 404 pages, search_index.json (from file://
+Material reads search_index.js) and lunr's language files (unused while the search index is
+configured for lunr's default language) are left out.
+"""
+
+import argparse
+import json
+import posixpath
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+from pmi_aman import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+
+HREF = re.compile(r'(href=")([^"#?:]+\.html)(#[^"]*)?(")')
+FIXED_TIME = (2026, 1, 1, 0, 0, 0)  # same bytes for the same site: no build timestamps in the ZIP
+REDIRECT = """<!doctype html>
+<html lang="{lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title}</title><meta http-equiv="refresh" content="0; url={target}"></head>
+<body><p><a href="{target}">{title}</a></p></body>
+</html>
+"""
+
+
+def zip_name(lang):
+    return f"pmi-aman-offline-{lang}.zip"
+
+
+def site_url():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r"^site_url:\s*(\S+)", text, re.M)
+    return match.group(1).rstrip("/") + "/" if match else ""
+
+
+def needs_lunr_languages(source):
+    config = json.loads((source / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    return config.get("lang", ["en"]) != ["en"]
+
+
+def members(source, lang):
+    """Relative paths (POSIX) of the files that belong in this language's ZIP."""
+    others = [other for other in LANGUAGES if other != DEFAULT_LANGUAGE]
+    keep_lunr = needs_lunr_languages(source)
+    for path in sorted(source.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(source).as_posix()
+        top = rel.split("/", 1)[0]
+        if rel.endswith((".map", "404.html")) or posixpath.basename(rel).startswith("sitemap.xml"):
+            continue
+        if rel.startswith("assets/javascripts/lunr/") and not keep_lunr:
+            continue
+        if top == "unduh" or rel.endswith("search/search_index.json"):
+            continue  # from file:// Material reads search_index.js instead
+        if top in others and top != lang:
+            continue
+        if lang != DEFAULT_LANGUAGE and top not in others and not rel.startswith("assets/"):
+            continue  # Indonesian pages and index: not in another language's edition
+        yield rel
+
+
+def online_url(rel_html, base):
+    """The public address of a page of the offline edition (x/index.html -> x/, y.html -> y/)."""
+    if rel_html == "index.html" or rel_html.endswith("/index.html"):
+        path = rel_html[: -len("index.html")]
+    else:
+        path = rel_html[: -len(".html")] + "/"
+    return base + path
+
+
+def localise_links(html, rel, included, base):
+    """Point links to pages that are not in the ZIP at the public site."""
+    folder = posixpath.dirname(rel)
+
+    def replace(match):
+        target = posixpath.normpath(posixpath.join(folder, match.group(2)))
+        if target in included or target.startswith("../"):
+            return match.group(0)
+        return f"{match.group(1)}{online_url(target, base)}{match.group(3) or ''}{match.group(4)}"
+
+    return HREF.sub(replace, html)
+
+
+def pack(source, target, lang):
+    """Write target/pmi-aman-offline-<lang>.zip; return its path."""
+    base = site_url()
+    files = list(members(source, lang))
+    included = set(files)
+    folder = f"pmi-aman-{lang}"
+    target.mkdir(parents=True, exist_ok=True)
+    out = target / zip_name(lang)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        def add(rel, data):
+            info = zipfile.ZipInfo(f"{folder}/{rel}", FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+
+        if lang != DEFAULT_LANGUAGE:
+            add("index.html", REDIRECT.format(lang=lang, title="PMI Aman", target=f"{lang}/index.html"))
+        for rel in files:
+            data = (source / rel).read_bytes()
+            if rel.endswith(".html"):
+                data = localise_links(data.decode("utf-8"), rel, included, base).encode("utf-8")
+            add(rel, data)
+    return out
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=ROOT / "build" / "offline")
+    parser.add_argument("--target", type=Path, default=ROOT / "site" / "unduh")
+    args = parser.parse_args(argv)
+    if not (args.source / "index.html").exists():
+        print(f"{args.source}/index.html tidak ada. Bangun dulu edisi luring: "
+              "mkdocs build --strict -f mkdocs-offline.yml", file=sys.stderr)
+        return 1
+    for lang in LANGUAGES:
+        out = pack(args.source, args.target, lang)
+        print(f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}: {out.stat().st_size // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

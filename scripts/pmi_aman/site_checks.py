@@ -1,0 +1,301 @@
+"""Checks over the built site (site/**/*.html), read with a real HTML parser (BeautifulSoup).
+
+- Internal links (<a href>, <link href>, <img src>, <script src>) lead to a file in site/, and a
+  #fragment to an element with that id. This includes links written by templates and hooks,
+  which exist only after the build and which MkDocs' own validation never sees.
+- Images exist and have alternative text.
+- External links use https and go to a domain listed in data/external_domains.yml; nothing is
+  loaded from another host.
+- tel:, WhatsApp and mailto: links carry a contact from data/contacts.yml.
+- No on*= handlers, <iframe>, <object> or <embed>, and no other URL schemes (javascript:...).
+
+A problem names the Markdown source and its line when the link is in the page's text. When a
+template, a hook or mkdocs.yml wrote it, it names the template (or the built file) and says so.
+"""
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import yaml
+from bs4 import BeautifulSoup
+
+from . import DATA, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT
+from .pages import line_of_key, relative
+from .problems import Problem
+
+URL_ATTRIBUTE = {"a": "href", "link": "href", "img": "src", "script": "src"}
+# <link rel=...> values the browser downloads (canonical, alternate... are only addresses).
+FETCHED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
+FORBIDDEN_TAGS = {"iframe", "object", "embed"}
+DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
+BUILT_NOTE = (
+    " Tautan ini tidak ada di teks halaman{source}: ia dibuat saat build oleh templat (overrides/ "
+    "atau tema Material), hook (scripts/hooks/) atau mkdocs.yml. Perbaiki di sana."
+)
+
+
+class Rules:
+    """What the site allows: its own address, outside domains, contact numbers."""
+
+    def __init__(self, root=ROOT, data=None):
+        data = Path(data or Path(root) / "data")
+        self.problems = []
+        url = urlsplit(self._site_url(Path(root) / "mkdocs.yml"))
+        self.host = (url.hostname or "").lower()
+        self.base_path = "/" + url.path.strip("/") + "/" if url.path.strip("/") else "/"
+        self.domains = self._domains(data / "external_domains.yml")
+        contacts = yaml.safe_load((data / "contacts.yml").read_text(encoding="utf-8")) or {}
+        values = {}
+        for contact in contacts.values():
+            values.setdefault(contact.get("kind"), set()).add(str(contact.get("value", "")))
+        self.phones = {phone_number(v) for v in values.get("phone", ())}
+        self.whatsapp = {re.sub(r"\D", "", v) for v in values.get("whatsapp", ())}
+        self.emails = {v.lower().removeprefix("mailto:") for v in values.get("email", ())}
+
+    @staticmethod
+    def _site_url(config):
+        match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config.read_text(encoding="utf-8"), re.M)
+        return match.group(1) if match else ""
+
+    def _domains(self, path):
+        rel = relative(path)
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = yaml.safe_load(text) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            self.problems.append(Problem(rel, mark.line + 1 if mark else 1, "berkas ini tidak bisa "
+                                         "dibaca. Tiap baris harus 'domain: alasan'."))
+            return set()
+        if not isinstance(data, dict):
+            self.problems.append(Problem(rel, 1, "berkas ini harus berisi baris 'domain: alasan'."))
+            return set()
+        domains = set()
+        for domain, reason in data.items():
+            line = line_of_key(text, str(domain))
+            if not DOMAIN.fullmatch(str(domain)):
+                self.problems.append(Problem(rel, line, f"'{domain}' bukan nama domain. Tulis "
+                                             "tanpa https:// dan tanpa '/', misalnya kp2mi.go.id."))
+            elif not isinstance(reason, str) or not reason.strip():
+                self.problems.append(Problem(rel, line, f"domain '{domain}' belum punya alasan. "
+                                             "Tulis sesudah titik dua kenapa situs ini boleh ditautkan."))
+            else:
+                domains.add(str(domain))
+        return domains
+
+    def allows(self, host):
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+def phone_number(value):
+    return re.sub(r"[^\d+]", "", value)
+
+
+def _page_ids(soup):
+    ids = {tag["id"] for tag in soup.find_all(id=True)}
+    return ids | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+
+
+def _internal(url, parts, page, site, ids, rules):
+    """The problem with a link inside the site, or None."""
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        if not (path + "/").startswith(rules.base_path):
+            return (f"tautan '{url}' memakai alamat absolut yang tidak diawali {rules.base_path}; "
+                    "di situs terbit tautan ini rusak. Tulis tautan relatif ke berkas .md, "
+                    "misalnya [Biaya](biaya.md).")
+        target = path[len(rules.base_path):]
+    elif path:
+        target = posixpath.join(posixpath.dirname(page), path)
+    else:
+        target = page
+    target = posixpath.normpath(target or ".")
+    if target == ".." or target.startswith("../"):
+        return f"tautan '{url}' menuju ke luar folder situs. Periksa jumlah '../' di alamatnya."
+    if (site / target).is_dir():
+        target = posixpath.normpath(posixpath.join(target, "index.html"))
+    elif path.endswith("/") or not (site / target).is_file():
+        return (f"tautan '{url}' menuju halaman atau berkas yang tidak ada di situs ({target}). "
+                "Tautan ke halaman lain ditulis sebagai berkas .md, misalnya [Biaya](biaya.md); "
+                "gambar dan unduhan harus ada di folder docs/.")
+    fragment = unquote(parts.fragment)
+    if fragment and fragment != "top" and target in ids and fragment not in ids[target]:
+        return (f"tautan '{url}' menuju bagian '#{fragment}' yang tidak ada di halaman {target}. "
+                "Periksa judul bagian yang dituju: kodenya dibuat dari judul itu (huruf kecil, "
+                "spasi menjadi '-'), atau pakai {#kode} di belakang judul.")
+    return None
+
+
+def _external(url, parts, tag, rules):
+    """The problem with a link to another host (or a contact link), or None."""
+    scheme = parts.scheme.lower()
+    fetched = tag.name in ("img", "script") or bool(set(tag.get("rel") or ()) & FETCHED_RELS)
+    host = (parts.hostname or "").lower()
+    if fetched:
+        return (f"'{url}' dimuat dari luar situs ({host}). Situs ini tidak boleh meminta apa pun "
+                "dari server lain: simpan berkasnya di docs/assets/ dan tautkan dari sana.")
+    if scheme != "https":
+        return f"tautan '{url}' tidak memakai https://. Pakai alamat https:// (yang aman)."
+    if not rules.allows(host):
+        return (f"domain '{host}' (tautan '{url}') tidak ada di daftar domain yang boleh "
+                "ditautkan, data/external_domains.yml. Pastikan situs itu resmi, lalu tambahkan "
+                "domainnya beserta alasannya di berkas itu; kalau tidak, hapus tautannya.")
+    whatsapp = None
+    if host == "wa.me":
+        whatsapp = parts.path.strip("/")
+    elif host.endswith("whatsapp.com"):
+        whatsapp = (parse_qs(parts.query).get("phone") or [""])[0]
+    if whatsapp is not None and re.sub(r"\D", "", whatsapp) not in rules.whatsapp:
+        return (f"nomor WhatsApp di tautan '{url}' tidak ada di data/contacts.yml. Nomor hanya "
+                "boleh ditulis lewat {{ kontak: nama }}; nomor yang tidak dikenal bisa nomor calo.")
+    return None
+
+
+def _contact(url, parts, rules):
+    scheme = parts.scheme.lower()
+    if scheme == "tel" and phone_number(unquote(parts.path)) not in rules.phones:
+        return (f"nomor telepon di tautan '{url}' tidak ada di data/contacts.yml. Nomor hanya "
+                "boleh ditulis lewat {{ kontak: nama }}; nomor yang tidak dikenal bisa nomor calo.")
+    if scheme == "mailto" and unquote(parts.path).lower() not in rules.emails:
+        return (f"alamat surel di tautan '{url}' tidak ada di data/contacts.yml. Surel hanya "
+                "boleh ditulis lewat {{ kontak: nama }}.")
+    return None
+
+
+def url_problem(url, tag, page, site, ids, rules):
+    """The problem with one URL of one built page (`page` is its path inside site/), or None."""
+    url = url.strip()
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https") or url.startswith("//"):
+        own = (parts.hostname or "").lower() == rules.host and (parts.path + "/").startswith(rules.base_path)
+        if own and scheme == "https":  # the site's own public address, e.g. <link rel=canonical>
+            return _internal(url, parts._replace(scheme="", netloc=""), page, site, ids, rules)
+        return _external(url, parts, tag, rules)
+    if scheme in ("tel", "mailto"):
+        return _contact(url, parts, rules)
+    if scheme:
+        return (f"tautan '{url[:40]}' memakai skema '{scheme}:' yang tidak diizinkan. Pakai "
+                "alamat https://, tautan ke halaman lain, atau {{ kontak: nama }}.")
+    return _internal(url, parts, page, site, ids, rules)
+
+
+def tag_problems(tag, page, site, ids, rules):
+    """Yield (url or '', message) for one element of a built page."""
+    for name in tag.attrs:
+        if name.lower().startswith("on"):
+            yield "", f"atribut '{name}' pada <{tag.name}> menjalankan skrip dan tidak boleh ada."
+    if tag.name in FORBIDDEN_TAGS:
+        yield "", f"tag <{tag.name}> tidak boleh ada di situs. Hapus tag itu."
+    attribute = URL_ATTRIBUTE.get(tag.name)
+    url = tag.get(attribute) if attribute else None
+    if tag.name == "img":
+        if not (url or "").strip():
+            yield "", "gambar tanpa alamat (src). Tulis ![keterangan](alamat-gambar)."
+        if not (tag.get("alt") or "").strip():
+            yield url or "", (
+                f"gambar '{url}' tidak punya teks pengganti (alt). Tulis keterangan isi gambar: "
+                "![keterangan singkat](alamat-gambar), untuk pembaca layar dan pembaca yang "
+                "mematikan gambar.")
+    if url and url.strip():
+        message = url_problem(url, tag, page, site, ids, rules)
+        if message:
+            yield url, message
+
+
+class Locator:
+    """Where an editor fixes a problem found in the built site."""
+
+    def __init__(self, site, docs, root=ROOT):
+        self.site, self.docs = Path(site), Path(docs)
+        self.templates = sorted((Path(root) / "overrides").rglob("*.html"))
+        self._lines = {}
+
+    def lines(self, path):
+        if path not in self._lines:
+            self._lines[path] = path.read_text(encoding="utf-8").split("\n")
+        return self._lines[path]
+
+    def source_of(self, page):
+        """site/bjn/biaya/index.html -> docs/bjn/biaya.md (None for 404.html and the like)."""
+        parts = page.split("/")
+        lang = DEFAULT_LANGUAGE
+        if parts[0] in LANGUAGES and len(parts) > 1:
+            lang, parts = parts[0], parts[1:]
+        if parts[-1] != "index.html":
+            return None
+        stem = "/".join(parts[:-1])
+        for name in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
+            if (self.docs / lang / name).is_file():
+                return self.docs / lang / name
+        return None
+
+    @staticmethod
+    def candidates(url):
+        """Strings a source line holding this URL would contain, most telling first."""
+        parts = urlsplit(url)
+        found = [url]
+        if not parts.scheme and parts.path:
+            segment = parts.path.rstrip("/").rsplit("/", 1)[-1]
+            if segment not in ("", ".", ".."):
+                name = segment if "." in segment else segment + ".md"
+                found += [name + ("#" + parts.fragment if parts.fragment else ""), name]
+        if parts.fragment:
+            found.append("#" + parts.fragment)
+        return [c for c in found if len(c) >= 3]
+
+    def find(self, path, needles, text=None):
+        for needle in needles:
+            for number, line in enumerate(self.lines(path), start=1):
+                if needle in line:
+                    return number
+        if text:  # the link's words, on a line that has a link or an image
+            for number, line in enumerate(self.lines(path), start=1):
+                if text in line and any(mark in line for mark in ("](", "href=", "src=")):
+                    return number
+        return None
+
+    def locate(self, page, tag, url, message):
+        """(Problem, whether it names the built file because a template or hook wrote the link)."""
+        source = self.source_of(page)
+        if source and url and tag.find_parent("article") is not None:
+            text = (tag.get("alt") if tag.name == "img" else tag.get_text(" ", strip=True)) or ""
+            line = self.find(source, self.candidates(url), text if len(text) >= 3 else None)
+            if line:
+                return Problem(relative(source), line, message), False
+        if url:
+            for template in self.templates:
+                line = self.find(template, [url])
+                if line:
+                    return Problem(relative(template), line, message + " (Tautan ini ada di templat ini.)"), False
+        note = BUILT_NOTE.format(source=f" {relative(source)}" if source else "")
+        return Problem(relative(self.site / page), tag.sourceline or 0, message + note), True
+
+
+def check_site(site, docs=DOCS, root=ROOT):
+    """Every problem in the built site, located for an editor."""
+    site = Path(site)
+    rules = Rules(root)
+    soups, ids = {}, {}
+    for path in sorted(site.rglob("*.html")):
+        page = path.relative_to(site).as_posix()
+        soups[page] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        ids[page] = _page_ids(soups[page])
+    locator = Locator(site, docs, root)
+    problems = list(rules.problems)
+    built = {}  # problems written by templates, reported once with the number of pages
+    for page, soup in soups.items():
+        for tag in soup.find_all(True):
+            for url, message in tag_problems(tag, page, site, ids, rules):
+                problem, by_build = locator.locate(page, tag, url, message)
+                if by_build:
+                    built.setdefault(message, []).append(problem)
+                else:
+                    problems.append(problem)
+    for same in built.values():
+        first = same[0]
+        more = f" Sama di {len(same) - 1} halaman lain." if len(same) > 1 else ""
+        problems.append(Problem(first.path, first.line, first.message + more))
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))

@@ -1,0 +1,441 @@
+"""Banjar translations: their state (missing, outdated, draft, reviewed), what readers see, the
+editors' command, the translators' status page, and the structural checks between pairs."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_build
+from pmi_aman import pages, structure, translation
+
+DRAFT_TITLE = "Tarjamahan ngini masih draf"
+OUTDATED_TITLE = "Laman bahasa Indonesia sudah baubah"
+
+INDONESIAN = """---
+title: Uji terjemahan
+description: Halaman untuk uji.
+reviewed: 2026-11-28
+sources:
+  - UU No. 18 Tahun 2017
+---
+
+# Uji terjemahan {#uji}
+
+Baca [Biaya](biaya.md) dan [sanksi](larangan-sanksi.md#pidana) dulu.
+
+## Langkah 1: Daftar {#langkah-1}
+
+Datang ke kantor desa. Umur paling rendah {{ fakta: usia_minimal }}.
+
+- [ ] Bawa KTP
+- [ ] Bawa KK
+
+## Langkah 2: Periksa {#langkah-2}
+
+1. Periksa perusahaan.
+2. Tanyakan ke {{ kontak: kp2mi_call_center }}.
+
+!!! warning "Awas"
+    Calo bisa dihukum {{ pidana: 81 }}.
+
+## Langkah 3: Berangkat {#langkah-3}
+
+Berangkat lewat jalur resmi.
+
+{{ tabel: kontak-utama }}
+"""
+
+BANJAR = """---
+title: Uji tarjamahan
+description: Laman gasan uji.
+reviewed: 2026-11-28
+sources:
+  - UU No. 18 Tahun 2017
+---
+
+# Uji tarjamahan {#uji}
+
+Baca [Biaya](biaya.md) wan [sanksi](larangan-sanksi.md#pidana) dahulu.
+
+## Langkah 1: Bapandaptar {#langkah-1}
+
+Datang ka kantur desa. Umur paling randah {{ fakta: usia_minimal }}.
+
+- [ ] Bawa KTP
+- [ ] Bawa KK
+
+## Langkah 2: Pariksa {#langkah-2}
+
+1. Pariksa parusahaan.
+2. Takunakan ka {{ kontak: kp2mi_call_center }}.
+
+!!! warning "Awas"
+    Calo kawa dihukum {{ pidana: 81 }}.
+
+## Langkah 3: Tulak {#langkah-3}
+
+Tulak liwat jalur resmi.
+
+{{ tabel: kontak-utama }}
+"""
+
+
+def soup(path):
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+def status_command(cwd, *args):
+    """scripts/translation_status.py run inside cwd, as `make translation-status` does."""
+    return subprocess.run(
+        [sys.executable, "scripts/translation_status.py", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=120,
+    )
+
+
+def state_line(output, name):
+    """The state the command reports for docs/bjn/<name>."""
+    for line in output.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[1] == f"docs/bjn/{name}":
+            return parts[0]
+    raise AssertionError(f"docs/bjn/{name} tidak ada dalam keluaran:\n{output}")
+
+
+def set_review(path, status, reviewer=None):
+    """Rewrite the translation block's status (and reviewer), keeping its source hash."""
+    text = path.read_text(encoding="utf-8")
+    source = re.search(r"^  source: (.*)$", text, re.M).group(1)
+    block = f"translation:\n  source: {source}\n  status: {status}\n"
+    if reviewer:
+        block += f"  reviewer: {reviewer}\n"
+    text = re.sub(r"^translation:\n(?:  .*\n)*", block, text, count=1, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} tidak ada di {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def pair(tmp_path, monkeypatch):
+    """A small Indonesian/Banjar pair in a throwaway docs/ folder, for the structural checks."""
+    monkeypatch.setattr(pages, "DOCS", tmp_path / "docs")
+    monkeypatch.setattr(pages, "ROOT", tmp_path)
+    id_path, bjn_path = tmp_path / "docs/id/uji.md", tmp_path / "docs/bjn/uji.md"
+    for path, text in ((id_path, INDONESIAN), (bjn_path, BANJAR)):
+        path.parent.mkdir(parents=True)
+        path.write_text(text, encoding="utf-8")
+    return id_path, bjn_path
+
+
+def problems_of(pair_):
+    return [str(p) for p in structure.check_pair(*pair_)]
+
+
+# --- the state of a translation, in the command and on the page ----------------------------
+
+
+def test_changed_indonesian_page_is_reported_and_shown_as_outdated(project_copy):
+    name = "jalur-resmi.md"
+    status_command(project_copy, "--pin", f"docs/bjn/{name}")
+    set_review(project_copy / "docs/bjn" / name, "draf")
+    before = status_command(project_copy)
+    assert state_line(before.stdout, name) == "DRAF", before.stdout
+
+    page = project_copy / "docs/id" / name
+    page.write_text(page.read_text(encoding="utf-8") + "\nKalimat baru dari editor.\n", encoding="utf-8")
+    after = status_command(project_copy)
+    assert state_line(after.stdout, name) == "USANG", after.stdout
+    assert after.returncode == 0, after.stdout + after.stderr  # outdated never fails
+
+    build = run_build(project_copy)
+    assert build.returncode == 0, build.stdout + build.stderr  # nor does it stop the build
+    html = soup(project_copy / "site/bjn/jalur-resmi/index.html")
+    assert html.html["lang"] == "bjn"
+    outdated = html.select_one(".pmi-notice--outdated")
+    assert outdated is not None
+    assert outdated.select_one(".admonition-title").get_text(strip=True) == OUTDATED_TITLE
+    draft = html.select_one(".pmi-notice--draft")
+    assert draft.select_one(".admonition-title").get_text(strip=True) == DRAFT_TITLE
+    for notice in (outdated, draft):
+        link = notice.find("a", hreflang="id")
+        assert link["href"] == "../../jalur-resmi/"  # from /bjn/jalur-resmi/ to /jalur-resmi/
+    target = soup(project_copy / "site/jalur-resmi/index.html")
+    assert target.html["lang"] == "id"
+    # The Indonesian page itself carries no translation notice.
+    assert not target.select(".pmi-notice")
+
+
+def test_missing_banjar_page_fails_the_command_and_the_build(project_copy):
+    (project_copy / "docs/bjn/biaya.md").unlink()
+    result = status_command(project_copy)
+    assert result.returncode == 1
+    assert state_line(result.stdout, "biaya.md") == "HILANG"
+    build = run_build(project_copy)
+    assert build.returncode != 0
+    assert "docs/bjn/biaya.md" in build.stdout + build.stderr
+
+
+def test_pin_records_the_indonesian_version_and_makes_the_page_a_draft(project_copy):
+    name = "biaya.md"
+    banjar = project_copy / "docs/bjn" / name
+    status_command(project_copy, "--pin", f"docs/bjn/{name}")
+    set_review(banjar, "ditinjau", "Siti Aisyah")
+    page = project_copy / "docs/id" / name
+    page.write_text(page.read_text(encoding="utf-8") + "\nKalimat baru.\n", encoding="utf-8")
+    assert state_line(status_command(project_copy).stdout, name) == "USANG"
+
+    result = status_command(project_copy, "--pin", f"docs/bjn/{name}")
+    assert "docs/bjn/biaya.md: translation.source = " in result.stdout
+    body = page.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    expected = pages.source_hash(body)
+    text = banjar.read_text(encoding="utf-8")
+    assert f"translation:\n  source: {expected}\n  status: draf\n" in text
+    assert "reviewer:" not in text  # the updated text has not been reviewed yet
+    assert text.count("translation:") == 1
+    assert state_line(status_command(project_copy).stdout, name) == "DRAF"
+
+
+def test_pin_adds_the_block_to_a_page_without_one(pair, tmp_path):
+    _, banjar = pair
+    result = status_command_in(tmp_path, "--pin", "docs/bjn/uji.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = banjar.read_text(encoding="utf-8")
+    assert re.search(r"^translation:\n  source: [0-9a-f]{12}\n  status: draf\n---\n", text, re.M)
+    assert pages.read_page(banjar).problems == []
+
+
+def status_command_in(root, *args):
+    """The command run inside a bare folder holding only docs/ and the scripts."""
+    scripts = root / "scripts"
+    if not scripts.exists():
+        scripts.symlink_to(ROOT / "scripts")
+    return status_command(root, *args)
+
+
+def test_reviewed_page_shows_no_draft_notice(project_copy):
+    name = "biaya.md"
+    status_command(project_copy, "--pin", f"docs/bjn/{name}")
+    set_review(project_copy / "docs/bjn" / name, "ditinjau", "Siti Aisyah")
+    result = status_command(project_copy)
+    assert "DITINJAU  docs/bjn/biaya.md (ditinjau oleh Siti Aisyah)" in result.stdout
+    build = run_build(project_copy)
+    assert build.returncode == 0, build.stdout + build.stderr
+    html = soup(project_copy / "site/bjn/biaya/index.html")
+    assert not html.select(".pmi-notice")
+    # ...and the status page for translators names the reviewer.
+    status_page = soup(project_copy / "site/bjn/status-terjemahan/index.html")
+    row = next(tr for tr in status_page.select("article table tr") if tr.find("a", href="../biaya/"))
+    assert "Siti Aisyah" in row.get_text(" ", strip=True)
+    assert "Ditinjau" in row.get_text(" ", strip=True)
+
+
+def test_reviewed_without_reviewer_stops_the_build(project_copy):
+    set_review(project_copy / "docs/bjn/biaya.md", "ditinjau")
+    build = run_build(project_copy)
+    assert build.returncode != 0
+    output = build.stdout + build.stderr
+    assert "docs/bjn/biaya.md" in output and "reviewer" in output
+
+
+# --- structural checks ------------------------------------------------------------------------
+
+
+def test_faithful_translation_has_the_same_structure(pair):
+    assert problems_of(pair) == []
+
+
+def test_dropped_step_fails_naming_file_and_step(pair):
+    _, banjar = pair
+    edit(banjar, "## Langkah 2: Pariksa {#langkah-2}\n", "")
+    problems = problems_of(pair)
+    assert problems, "a dropped step must fail"
+    assert problems[0].startswith("docs/bjn/uji.md:")
+    assert "'## Langkah 2: Periksa {#langkah-2}' ada di docs/id/uji.md:20" in problems[0]
+    assert "tidak ada di terjemahan" in problems[0]
+
+
+def test_changed_heading_id_or_level_fails(pair):
+    _, banjar = pair
+    edit(banjar, "{#langkah-3}", "{#langkah-tiga}")
+    assert "tidak cocok dengan '## Langkah 3: Berangkat {#langkah-3}'" in problems_of(pair)[0]
+    edit(banjar, "## Langkah 3: Tulak {#langkah-tiga}", "### Langkah 3: Tulak {#langkah-3}")
+    assert "docs/bjn/uji.md:28: judul '### Langkah 3: Tulak {#langkah-3}' tidak cocok" in problems_of(pair)[0]
+
+
+def test_extra_section_fails(pair):
+    _, banjar = pair
+    banjar.write_text(banjar.read_text(encoding="utf-8") + "\n## Tambahan {#tambahan}\n", encoding="utf-8")
+    problems = problems_of(pair)
+    assert len(problems) == 1
+    assert "'## Tambahan {#tambahan}' tidak ada di docs/id/uji.md" in problems[0]
+
+
+def test_dropped_link_fails(pair):
+    _, banjar = pair
+    edit(banjar, "[sanksi](larangan-sanksi.md#pidana)", "sanksi")
+    problems = problems_of(pair)
+    assert len(problems) == 1
+    assert problems[0].startswith("docs/bjn/uji.md:9: tautan 'larangan-sanksi.md#pidana' ada di docs/id/uji.md:11")
+
+
+def test_changed_link_anchor_fails(pair):
+    _, banjar = pair
+    edit(banjar, "larangan-sanksi.md#pidana", "larangan-sanksi.md")
+    problems = " ".join(problems_of(pair))
+    assert "tautan 'larangan-sanksi.md#pidana' ada di docs/id/uji.md:11" in problems
+
+
+def test_dropped_placeholder_fails(pair):
+    _, banjar = pair
+    edit(banjar, " {{ pidana: 81 }}", "")
+    problems = problems_of(pair)
+    assert len(problems) == 1
+    assert "data '{{ pidana: 81 }}' ada di docs/id/uji.md:26" in problems[0]
+    assert "(di bagian '## Langkah 2: Periksa {#langkah-2}')" in problems[0]
+
+
+def test_placeholder_moved_to_another_section_fails(pair):
+    _, banjar = pair
+    edit(banjar, "\n{{ tabel: kontak-utama }}\n", "\n")
+    edit(banjar, "Tulak liwat", "{{ tabel: kontak-utama }} Tulak liwat")
+    assert problems_of(pair) == []  # same section: fine
+    edit(banjar, "{{ tabel: kontak-utama }} Tulak liwat", "Tulak liwat")
+    edit(banjar, "Pariksa parusahaan.", "Pariksa parusahaan. {{ tabel: kontak-utama }}")
+    problems = " ".join(problems_of(pair))
+    assert "data '{{ tabel: kontak-utama }}' ada di terjemahan tetapi tidak ada di docs/id/uji.md" in problems
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("- [ ] Bawa KK\n", "", "butir daftar periksa (- [ ]) (di bagian '## Langkah 1: Daftar {#langkah-1}'): 2 di"),
+        ("2. Takunakan", "Takunakan", "butir daftar bernomor (1. 2. ...) (di bagian '## Langkah 2: Periksa {#langkah-2}'): 2 di"),
+        ('!!! warning "Awas"', '!!! note "Awas"', "kotak '!!! warning' ada di docs/id/uji.md:25"),
+    ],
+)
+def test_dropped_item_or_changed_box_fails(pair, old, new, expected):
+    _, banjar = pair
+    edit(banjar, old, new)
+    problems = " ".join(problems_of(pair))
+    assert expected in problems
+
+
+def test_untranslated_copy_fails_even_when_outdated(pair):
+    indonesian, banjar = pair
+    banjar.write_text(INDONESIAN, encoding="utf-8")
+    for outdated in (False, True):
+        problems = [str(p) for p in structure.check_pair(indonesian, banjar, outdated)]
+        assert problems == [
+            "docs/bjn/uji.md:8: isi halaman ini sama persis dengan docs/id/uji.md: belum "
+            "diterjemahkan. Terjemahkan ke bahasa Banjar; teks Indonesia tidak boleh tampil "
+            "sebagai halaman Banjar."
+        ]
+
+
+def test_outdated_translation_may_differ_in_structure(pair):
+    indonesian, banjar = pair
+    edit(banjar, "## Langkah 2: Pariksa {#langkah-2}\n", "")
+    assert structure.check_pair(indonesian, banjar, outdated=True) == []
+
+
+def test_command_reports_structure_and_fails(pair, tmp_path):
+    _, banjar = pair
+    pinned = status_command_in(tmp_path, "--pin", "docs/bjn/uji.md")
+    assert pinned.returncode == 0, pinned.stdout
+    clean = status_command_in(tmp_path)
+    assert clean.returncode == 0, clean.stdout
+    assert state_line(clean.stdout, "uji.md") == "DRAF"
+    assert "STRUKTUR" not in clean.stdout
+
+    edit(banjar, "## Langkah 2: Pariksa {#langkah-2}\n", "")
+    broken = status_command_in(tmp_path)
+    assert broken.returncode == 1
+    assert "STRUKTUR: 1 perbedaan" in broken.stdout
+    assert "docs/bjn/uji.md:" in broken.stdout and "{#langkah-2}" in broken.stdout
+    # Pinning a translation that lost a step records the version but says what is missing.
+    repinned = status_command_in(tmp_path, "--pin", "docs/bjn/uji.md")
+    assert repinned.returncode == 1
+    assert "{#langkah-2}" in repinned.stdout
+
+
+# --- the real site ----------------------------------------------------------------------------
+
+
+def test_every_indonesian_page_has_its_translation():
+    missing = [s.name for s in translation.all_statuses(ROOT / "docs") if s.state == translation.MISSING]
+    assert missing == []
+
+
+def test_every_translation_keeps_the_structure_of_its_indonesian_page():
+    problems = [str(p) for p in structure.check_all(ROOT / "docs")]
+    assert problems == [], "\n".join(problems)
+
+
+def test_translation_status_command_passes_on_the_project():
+    result = status_command(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"\d+ halaman: 0 hilang, \d+ usang, \d+ draf, \d+ ditinjau", result.stdout)
+
+
+def built(site, name):
+    """site/<url>/index.html of docs/<lang>/<name> (directory URLs)."""
+    url = name[: -len(".md")]
+    url = url[: -len("index")] if url == "index" or url.endswith("/index") else url + "/"
+    return site / url / "index.html"
+
+
+def built_pages(site):
+    for name, _ in pages.pairs(ROOT / "docs"):
+        yield name, built(site, name), built(site / "bjn", name)
+
+
+def article_text(path):
+    article = soup(path).select_one("article")
+    # Only the page's own text: not the notices, print header/footer, edit button or date.
+    for extra in article.select(".pmi-notice, .pmi-print-only, .pmi-reviewed, .md-content__button"):
+        extra.decompose()
+    return article.get_text(" ", strip=True)
+
+
+def test_every_banjar_page_is_banjar_and_not_the_indonesian_text(site):
+    checked = 0
+    for name, indonesian, banjar in built_pages(site):
+        html = soup(banjar)
+        assert html.html["lang"] == "bjn", name
+        assert article_text(banjar) != article_text(indonesian), (
+            f"docs/bjn/{name}: the built Banjar page shows the Indonesian text"
+        )
+        checked += 1
+    assert checked >= 15
+
+
+def test_every_banjar_page_shows_its_state(site):
+    for status in translation.all_statuses(ROOT / "docs"):
+        html = soup(built(site / "bjn", status.name))
+        assert bool(html.select(".pmi-notice--draft")) == (status.review != "ditinjau"), status.name
+        assert bool(html.select(".pmi-notice--outdated")) == (status.state == translation.OUTDATED), status.name
+
+
+def test_status_page_lists_every_translation(site):
+    statuses = translation.all_statuses(ROOT / "docs")
+    for lang, path in (("id", site / "status-terjemahan/index.html"), ("bjn", site / "bjn/status-terjemahan/index.html")):
+        html = soup(path)
+        rows = html.select("article table tbody tr")
+        assert len(rows) == len(statuses), lang
+        for row, status in zip(rows, statuses):
+            link = row.find("a")
+            # every link leads to the built Banjar page
+            target = (path.parent / link["href"]).resolve() / "index.html"
+            assert target.exists(), (lang, link["href"])
+            assert soup(target).html["lang"] == "bjn"
+            assert row.find_all("td")[-1].get_text(strip=True) == str(status.words)
+        head = [th.get_text(strip=True) for th in html.select("article table thead th")]
+        assert head == (["Halaman bahasa Banjar", "Status", "Peninjau", "Kata"] if lang == "id"
+                        else ["Laman bahasa Banjar", "Status", "Pamariksa", "Kata"])
