@@ -38,9 +38,9 @@ NUMBERED = re.compile(r"^\s*\d+[.)]\s+\S")
 BULLET = re.compile(r"^\s*[-*+]\s+\S")
 TABLE_ROW = re.compile(r"^\s*\|")
 
-# What each kind of item is called in messages; keyed kinds are compared item by item,
-# counted kinds by number only.
-KEYED = {"tautan": "tautan", "gambar": "gambar", "data": "data", "kotak": "kotak"}
+# Kinds of items, named as in messages. Keyed kinds are compared item by item (link target,
+# placeholder, box type); counted kinds by number only.
+KEYED = ("tautan", "gambar", "data", "kotak")
 COUNTED = {
     "centang": "butir daftar periksa (- [ ])",
     "nomor": "butir daftar bernomor (1. 2. ...)",
@@ -181,8 +181,8 @@ def compare_items(source, target, by_section):
     def section(item):
         return item[0] if by_section else 0
 
-    def heading_text(outline_, index):
-        return outline_.headings[index - 1].source if by_section and index else ""
+    def heading_text(index):
+        return source.headings[index - 1].source if by_section and index else ""
 
     def start_line(index):
         return target.headings[index - 1].line if by_section and index else target.first_line
@@ -190,7 +190,7 @@ def compare_items(source, target, by_section):
     problems = []
     sections = sorted({section(i) for i in source.items + target.items})
     for index in sections:
-        where = f" (di bagian '{heading_text(source, index)}')" if heading_text(source, index) else ""
+        where = f" (di bagian '{heading_text(index)}')" if heading_text(index) else ""
         for kind in list(KEYED) + list(COUNTED):
             ours = [i for i in source.items if section(i) == index and i[1] == kind]
             theirs = [i for i in target.items if section(i) == index and i[1] == kind]
@@ -209,14 +209,14 @@ def compare_items(source, target, by_section):
                 first = next(i for i in ours if i[2] in missing)
                 problems.append(Problem(
                     target.rel, start_line(index),
-                    f"{KEYED[kind]} '{first[2]}' ada di {source.rel}:{first[3]} tetapi tidak ada "
-                    f"di terjemahan{where}. Tambahkan {KEYED[kind]} yang sama, tanpa diubah.",
+                    f"{kind} '{first[2]}' ada di {source.rel}:{first[3]} tetapi tidak ada "
+                    f"di terjemahan{where}. Tambahkan {kind} yang sama, tanpa diubah.",
                 ))
             elif extra:
                 first = next(i for i in theirs if i[2] in extra)
                 problems.append(Problem(
                     target.rel, first[3],
-                    f"{KEYED[kind]} '{first[2]}' ada di terjemahan tetapi tidak ada di "
+                    f"{kind} '{first[2]}' ada di terjemahan tetapi tidak ada di "
                     f"{source.rel}{where}. Hapus, atau tambahkan dulu ke halaman Indonesia.",
                 ))
     return problems
