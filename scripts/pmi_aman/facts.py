@@ -81,10 +81,14 @@ def load(name):
 
 
 def format_date(value, lang):
+    """2026-01-02 -> "2 Januari 2026"; a month alone ("2018-02") -> "Februari 2018"."""
+    months = MONTHS[lang].split()
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value):
+        year, month = value.split("-")
+        return f"{months[int(month) - 1]} {year}"
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    month = MONTHS[lang].split()[value.month - 1]
-    return f"{value.day} {month} {value.year}"
+    return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
 def format_rupiah(amount):
