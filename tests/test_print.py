@@ -71,7 +71,7 @@ def navigation_leaks(pdf_pages, chrome_lines, article_text):
 def qr_codes(pdf_path, page_index=-1, dpi=200):
     """The texts of the QR codes on one page of a PDF, rendered at dpi."""
     pdf = pypdfium2.PdfDocument(str(pdf_path))
-    bitmap = pdf[page_index].render(scale=dpi / 72, grayscale=True)
+    bitmap = pdf[page_index % len(pdf)].render(scale=dpi / 72, grayscale=True)
     image = zxingcpp.ImageView(
         memoryview(bitmap.buffer), bitmap.width, bitmap.height, zxingcpp.ImageFormat.Lum,
         bitmap.stride,

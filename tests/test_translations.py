@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
-from pmi_aman import pages, structure, translation
+from pmi_aman import browsing, pages, structure, translation
 
 DRAFT_TITLE = "Tarjamahan ngini masih draf"
 OUTDATED_TITLE = "Laman bahasa Indonesia sudah baubah"
@@ -141,7 +141,7 @@ def problems_of(pair_):
 # --- the state of a translation, in the command and on the page ----------------------------
 
 
-def test_changed_indonesian_page_is_reported_and_shown_as_outdated(project_copy):
+def test_changed_indonesian_page_is_reported_and_shown_as_outdated(project_copy, browser):
     name = "jalur-resmi.md"
     status_command(project_copy, "--pin", f"docs/bjn/{name}")
     set_review(project_copy / "docs/bjn" / name, "draf")
@@ -170,6 +170,21 @@ def test_changed_indonesian_page_is_reported_and_shown_as_outdated(project_copy)
     assert target.html["lang"] == "id"
     # The Indonesian page itself carries no translation notice.
     assert not target.select(".pmi-notice")
+
+    # In a phone-sized browser both notices are visible above the text, and the link works.
+    with browsing.serve(project_copy / "site") as base:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(base + "bjn/jalur-resmi/")
+        heading = page.locator("article h1").bounding_box()
+        for selector, title in ((".pmi-notice--outdated", OUTDATED_TITLE), (".pmi-notice--draft", DRAFT_TITLE)):
+            notice = page.locator(selector)
+            assert notice.is_visible()
+            assert notice.locator(".admonition-title").inner_text().strip() == title
+            assert notice.bounding_box()["y"] < heading["y"]
+        page.locator(".pmi-notice--draft a[hreflang=id]").click()
+        page.wait_for_url(base + "jalur-resmi/")
+        assert page.evaluate("document.documentElement.lang") == "id"
+        page.close()
 
 
 def test_missing_banjar_page_fails_the_command_and_the_build(project_copy):
@@ -421,6 +436,16 @@ def test_every_banjar_page_shows_its_state(site):
         html = soup(built(site / "bjn", status.name))
         assert bool(html.select(".pmi-notice--draft")) == (status.review != "ditinjau"), status.name
         assert bool(html.select(".pmi-notice--outdated")) == (status.state == translation.OUTDATED), status.name
+
+
+def test_status_page_links_banjar_pages_in_the_offline_edition_too(monkeypatch):
+    status = translation.Status("kegiatan/index.md", translation.DRAFT, "a", "a", "draf", "", 3)
+    monkeypatch.setattr(translation.pages, "DOCS", ROOT / "docs")
+    monkeypatch.setattr(translation, "USE_DIRECTORY_URLS", True)
+    assert 'href="../bjn/kegiatan/"' in translation.page_link(status, "id")
+    monkeypatch.setattr(translation, "USE_DIRECTORY_URLS", False)
+    assert 'href="bjn/kegiatan/index.html"' in translation.page_link(status, "id")
+    assert translation.page_link(status, "bjn").endswith("(kegiatan/index.md)")
 
 
 def test_status_page_lists_every_translation(site):

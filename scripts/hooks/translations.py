@@ -4,10 +4,15 @@ mkdocs-static-i18n's fallback is switched off in mkdocs.yml, so a missing Banjar
 simply vanish; this hook turns that into an error naming the file, before anything is built.
 """
 
-from pmi_aman import pages
+from pmi_aman import pages, translation
 from pmi_aman.problems import ContentError, Problem
 
 _checked = False
+
+
+def on_config(config):
+    # The translators' status table links the Banjar pages in the form this build uses.
+    translation.USE_DIRECTORY_URLS = config.use_directory_urls
 
 
 def on_pre_build(config):

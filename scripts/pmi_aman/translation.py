@@ -52,11 +52,14 @@ TABLE_WORDS = {
 }
 
 
+USE_DIRECTORY_URLS = True  # from mkdocs.yml, set by scripts/hooks/translations.py
+
+
 def page_link(status, lang):
-    """Markdown link to the Banjar page, from a status page at the top of its language folder.
+    """A link to the Banjar page, from a status page at the top of its language folder.
 
     From the Indonesian page a Markdown link cannot reach the Banjar folder (each language is
-    built on its own), so the link is HTML, relative to /status-terjemahan/.
+    built on its own), so that link is HTML, relative to status-terjemahan/ (or .html).
     """
     if status.state == MISSING:
         return f"`docs/bjn/{status.name}`"
@@ -65,8 +68,11 @@ def page_link(status, lang):
     if lang == "bjn":
         return f"[{title}]({status.name})"
     url = status.name[: -len(".md")]
-    url = url[: -len("index")] if url == "index" or url.endswith("/index") else url + "/"
-    return f'<a href="../bjn/{url}" hreflang="bjn" lang="bjn">{html.escape(title)}</a>'
+    if USE_DIRECTORY_URLS:
+        url = "../bjn/" + (url[: -len("index")] if url == "index" or url.endswith("/index") else url + "/")
+    else:
+        url = f"bjn/{url}.html"
+    return f'<a href="{url}" hreflang="bjn" lang="bjn">{html.escape(title)}</a>'
 
 
 def status_table(lang):

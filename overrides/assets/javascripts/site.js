@@ -1,14 +1,20 @@
-/* PMI Aman: search is loaded only when the reader uses it, and works from file://.
+/* PMI Aman's additions to Material, run before Material's bundle (see overrides/main.html).
  *
+ * 1. Search is loaded only when the reader uses it, and works from file://.
  * Material starts its search Web Worker and downloads the search index on every page view,
- * which costs a reader on metered data about 15 KB and more for nothing. This script runs
- * before Material's bundle (see overrides/main.html) and holds both back until the reader
+ * which costs a reader on metered data about 15 KB and more for nothing. This script holds
+ * both back until the reader
  * opens or focuses search: the worker is replaced by a stand-in that queues its messages,
  * and the request for search_index.json is sent later.
  *
  * In the offline edition (file://) Chromium refuses to start a Web Worker, so the stand-in
  * runs the worker's own script in a hidden iframe of the same page instead. Nothing is
  * loaded from another host.
+ *
+ * 2. Keyboard and screen reader fixes to Material's markup (found by axe-core):
+ * the search dialog gets a name, the menu and search buttons of the narrow layout (labels
+ * for hidden checkboxes) can be reached with Tab and pressed with Enter or Space, and wide
+ * tables, which scroll sideways, can be focused to scroll them with the arrow keys.
  */
 (function () {
   "use strict";
@@ -123,4 +129,37 @@
     query.addEventListener("input", open);
   }
   if ((toggle && toggle.checked) || /[?&]h=/.test(location.search)) open();
+
+  /* 2. Keyboard and screen reader fixes. */
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  if (dialog && query) dialog.setAttribute("aria-label", query.getAttribute("aria-label") || query.placeholder);
+  document.querySelectorAll("label.md-header__button[for]").forEach(function (button) {
+    var target = document.getElementById(button.htmlFor);
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("role", "button");
+    var named = target && target.id === "__search" ? query : document.querySelector(".md-nav--primary");
+    if (!button.hasAttribute("aria-label") && named && named.getAttribute("aria-label")) {
+      button.setAttribute("aria-label", named.getAttribute("aria-label"));
+    }
+    button.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        button.click();
+      }
+    });
+  });
+  /* Material wraps tables in its own DOMContentLoaded handler, which runs after this one. */
+  document.addEventListener("DOMContentLoaded", function () {
+    setTimeout(function () {
+      document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+        var heading = wrap.querySelector("caption");
+        for (var el = wrap; !heading && el && el !== document.body; el = el.previousElementSibling || el.parentElement) {
+          if (/^H[1-6]$/.test(el.tagName)) heading = el;
+        }
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", heading ? heading.textContent.trim() : document.title);
+      });
+    });
+  });
 })();
