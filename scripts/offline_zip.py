@@ -1,26 +1,29 @@
 """Pack the offline edition (build/offline, from mkdocs-offline.yml) into one ZIP per language.
 
-    python scripts/offline_zip.py [--source build/offline] [--target site/unduh]
+    python scripts/offline_zip.py [--source build/offline] [--target build/unduh] [--publish site/unduh]
 
 Each ZIP holds one folder, pmi-aman-<lang>/, with that language's pages, its search index and
 the shared assets; the reader unpacks it and opens index.html (for Banjar, index.html leads to
-bjn/index.html). A link to a page that is not in the ZIP (the other language) is pointed at the
-same page on the public site. Source maps, sitemaps, 404 pages, search_index.json (from file://
-Material reads search_index.js) and lunr's language files (unused while the search index is
-configured for lunr's default language) are left out.
+bjn/index.html). A link to a file that is not in the ZIP (the other language's pages, the handout
+PDFs, kept out to keep the download small) is pointed at the same file on the public site.
+Source maps, sitemaps, 404 pages, search_index.json (from file:// Material reads
+search_index.js) and lunr's language files (unused while the search index is configured for
+lunr's default language) are left out.
 """
 
 import argparse
 import json
 import posixpath
 import re
+import shutil
 import sys
 import zipfile
 from pathlib import Path
 
 from pmi_aman import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+from pmi_aman.offline import directory_url, zip_name
 
-HREF = re.compile(r'(href=")([^"#?:]+\.html)(#[^"]*)?(")')
+HREF = re.compile(r'(href=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#?]+)([?#][^"]*)?(")')
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)  # same bytes for the same site: no build timestamps in the ZIP
 REDIRECT = """<!doctype html>
 <html lang="{lang}">
@@ -29,10 +32,6 @@ REDIRECT = """<!doctype html>
 <body><p><a href="{target}">{title}</a></p></body>
 </html>
 """
-
-
-def zip_name(lang):
-    return f"pmi-aman-offline-{lang}.zip"
 
 
 def site_url():
@@ -55,12 +54,12 @@ def members(source, lang):
             continue
         rel = path.relative_to(source).as_posix()
         top = rel.split("/", 1)[0]
-        if rel.endswith((".map", "404.html")) or posixpath.basename(rel).startswith("sitemap.xml"):
+        if rel.endswith((".map", ".pdf", "404.html")) or posixpath.basename(rel).startswith("sitemap.xml"):
             continue
         if rel.startswith("assets/javascripts/lunr/") and not keep_lunr:
             continue
         if top == "unduh" or rel.endswith("search/search_index.json"):
-            continue  # from file:// Material reads search_index.js instead
+            continue  # the ZIPs themselves; from file:// Material reads search_index.js
         if top in others and top != lang:
             continue
         if lang != DEFAULT_LANGUAGE and top not in others and not rel.startswith("assets/"):
@@ -68,24 +67,15 @@ def members(source, lang):
         yield rel
 
 
-def online_url(rel_html, base):
-    """The public address of a page of the offline edition (x/index.html -> x/, y.html -> y/)."""
-    if rel_html == "index.html" or rel_html.endswith("/index.html"):
-        path = rel_html[: -len("index.html")]
-    else:
-        path = rel_html[: -len(".html")] + "/"
-    return base + path
-
-
 def localise_links(html, rel, included, base):
-    """Point links to pages that are not in the ZIP at the public site."""
+    """Point links to files that are not in the ZIP (other language, PDFs) at the public site."""
     folder = posixpath.dirname(rel)
 
     def replace(match):
         target = posixpath.normpath(posixpath.join(folder, match.group(2)))
         if target in included or target.startswith("../"):
             return match.group(0)
-        return f"{match.group(1)}{online_url(target, base)}{match.group(3) or ''}{match.group(4)}"
+        return f"{match.group(1)}{base + directory_url(target)}{match.group(3) or ''}{match.group(4)}"
 
     return HREF.sub(replace, html)
 
@@ -118,7 +108,9 @@ def pack(source, target, lang):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=ROOT / "build" / "offline")
-    parser.add_argument("--target", type=Path, default=ROOT / "site" / "unduh")
+    parser.add_argument("--target", type=Path, default=ROOT / "build" / "unduh")
+    parser.add_argument("--publish", type=Path, default=ROOT / "site" / "unduh",
+                        help="also copy the ZIPs here (the built site)")
     args = parser.parse_args(argv)
     if not (args.source / "index.html").exists():
         print(f"{args.source}/index.html tidak ada. Bangun dulu edisi luring: "
@@ -126,6 +118,9 @@ def main(argv=None):
         return 1
     for lang in LANGUAGES:
         out = pack(args.source, args.target, lang)
+        if args.publish:
+            args.publish.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(out, args.publish / out.name)
         print(f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}: {out.stat().st_size // 1024} KB")
     return 0
 

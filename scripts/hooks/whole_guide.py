@@ -21,15 +21,9 @@ ID_ATTRS = ("id",)
 REF_ATTRS = ("for", "aria-labelledby", "aria-describedby", "aria-controls")
 HEADING = re.compile(r"^h([1-6])$")
 
-_html = {}  # (language, page name) -> rendered HTML of the page
-
 
 def _name(page):
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
-
-
-def _language(config):
-    return config.plugins["i18n"].current_language
 
 
 def chapter_id(name):
@@ -38,21 +32,17 @@ def chapter_id(name):
     return "bab-" + (stem.replace("/", "-") or "beranda")
 
 
-def on_page_content(html, page, config, files):
-    _html[(_language(config), _name(page))] = html
-    return html
-
-
 def on_page_context(context, page, config, nav):
     if _name(page) != WHOLE_GUIDE:
         return context
-    lang = _language(config)
     pages = [p for p in nav.pages if _name(p) not in NOT_IN_GUIDE]
     ids_by_url = {p.url: chapter_id(_name(p)) for p in pages}
     chapters = []
     for other in pages:
         cid = chapter_id(_name(other))
-        html = _html.get((lang, _name(other)), "")
+        # Every page's HTML is final here: MkDocs renders templates only after all pages'
+        # Markdown has been converted (and every on_page_content hook has run).
+        html = other.content or ""
         chapters.append(
             {
                 "id": cid,

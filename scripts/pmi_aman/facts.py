@@ -58,7 +58,7 @@ LABELS = {
         "prison": "panjara paling lawas {years} tahun",
         "fine": "denda paling banyak {fine}",
         "col_pasal": "Pasal",
-        "col_act": "Parbuatan nang dilarang",
+        "col_act": "Parbuatan nang kada bulih",
         "col_who": "Balaku gasan",
         "col_prison": "Panjara paling lawas",
         "col_fine": "Denda paling banyak",
@@ -69,7 +69,7 @@ LABELS = {
         "col_confirmed": "Pahabisan dikonfirmasi",
         "years": "{n} tahun",
         "whatsapp": "WhatsApp",
-        "ban": "larangan {pasal}",
+        "ban": "kada bulih manurut {pasal}",
     },
 }
 

@@ -129,7 +129,7 @@ def _internal(url, parts, page, site, ids, rules):
 
 
 def _external(url, parts, tag, rules):
-    """The problem with a link to another host (or a contact link), or None."""
+    """The problem with a link to another host (or with the WhatsApp number in it), or None."""
     scheme = parts.scheme.lower()
     fetched = tag.name in ("img", "script") or bool(set(tag.get("rel") or ()) & FETCHED_RELS)
     host = (parts.hostname or "").lower()

@@ -136,7 +136,6 @@
   document.querySelectorAll("label.md-header__button[for]").forEach(function (button) {
     var target = document.getElementById(button.htmlFor);
     button.setAttribute("tabindex", "0");
-    button.setAttribute("role", "button");
     var named = target && target.id === "__search" ? query : document.querySelector(".md-nav--primary");
     if (!button.hasAttribute("aria-label") && named && named.getAttribute("aria-label")) {
       button.setAttribute("aria-label", named.getAttribute("aria-label"));
