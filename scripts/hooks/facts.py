@@ -8,6 +8,12 @@ from pmi_aman import content_checks, facts, pages
 from pmi_aman.problems import ContentError
 
 
+def on_pre_build(config):
+    problems = facts.check_data()
+    if problems:
+        raise ContentError(problems)
+
+
 def on_page_markdown(markdown, page, config, files):
     lang = config.plugins["i18n"].current_language
     source = pages.read_page(page.file.abs_src_path)

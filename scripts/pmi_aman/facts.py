@@ -246,3 +246,50 @@ def render(markdown, lang, path):
 
         out.append(PLACEHOLDER.sub(replace, line))
     return "\n".join(out), problems
+
+
+PUBLISHABLE_MARKS = ("VERIFIED-VERBATIM", "FROM-SECONDARY-SOURCE")
+
+
+def _entries():
+    """(data file, key, entry, required fields) for every fact, contact and penalty."""
+    for key, entry in load("facts").items():
+        yield "data/facts.yml", key, entry, ("type", "value", "cite", "source", "mark")
+    for key, entry in load("contacts").items():
+        yield "data/contacts.yml", key, entry, ("name", "kind", "display", "value", "confirmed", "source", "mark")
+    penalties = load("penalties")
+    for group in ("criminal", "administrative"):
+        for entry in penalties.get(group, []):
+            yield "data/penalties.yml", entry.get("key", "?"), entry, ("pasal", "act", "who", "source", "mark")
+
+
+def _line_of(path, key):
+    text = (DATA.parent / path).read_text(encoding="utf-8").split("\n")
+    for number, line in enumerate(text, start=1):
+        if line.startswith(f"{key}:") or line.strip() in (f'- key: "{key}"', f"- key: {key}"):
+            return number
+    return 0
+
+
+def check_data():
+    """Every data entry has its fields and a publishable mark (never UNVERIFIED)."""
+    problems = []
+    for path, key, entry, required in _entries():
+        missing = [field for field in required if entry.get(field) in (None, "")]
+        if missing:
+            problems.append(Problem(path, _line_of(path, key), (
+                f"'{key}' belum punya {', '.join(missing)}. Setiap fakta wajib punya sumber "
+                "dan tanda dari lembar fakta.")))
+        mark = entry.get("mark")
+        if mark and mark not in PUBLISHABLE_MARKS:
+            problems.append(Problem(path, _line_of(path, key), (
+                f"'{key}' bertanda {mark}. Hanya fakta bertanda VERIFIED-VERBATIM atau "
+                "FROM-SECONDARY-SOURCE yang boleh terbit; hapus entri ini atau ganti dengan "
+                "petunjuk siapa yang harus ditanya.")))
+        for lang_field in ("name", "act", "who"):
+            value = entry.get(lang_field)
+            if isinstance(value, dict) and not all(value.get(lang) for lang in ("id", "bjn")):
+                problems.append(Problem(path, _line_of(path, key), (
+                    f"'{key}': '{lang_field}' harus ditulis dalam bahasa Indonesia (id) dan "
+                    "bahasa Banjar (bjn).")))
+    return problems

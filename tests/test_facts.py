@@ -1,0 +1,73 @@
+"""Facts are written once in data/*.yml and rendered identically into both languages."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import run_build
+from pmi_aman import facts
+
+
+@pytest.mark.parametrize("amount, text", [
+    (15_000_000_000, "Rp15 miliar"), (1_500_000_000, "Rp1,5 miliar"),
+    (200_000_000, "Rp200 juta"), (85_000_000, "Rp85 juta"), (750_000, "Rp750.000"),
+])
+def test_rupiah_formatting(amount, text):
+    assert facts.format_rupiah(amount) == text
+
+
+def test_dates_in_each_language():
+    assert facts.format_date("2026-11-28", "id") == "28 November 2026"
+    assert facts.format_date("2026-11-28", "bjn") == "28 Nupimbir 2026"
+    assert facts.format_date("2018-02", "bjn") == "Pibuari 2018"
+
+
+def test_unknown_placeholder_names_line_and_choices():
+    text, problems = facts.render("a\n\nHubungi {{ kontak: calo_baik }}.", "id", "docs/id/x.md")
+    assert len(problems) == 1
+    assert problems[0].line == 3 and problems[0].path == "docs/id/x.md"
+    assert "kontak 'calo_baik' tidak ada di data/contacts.yml" in problems[0].message
+    assert "kp2mi_call_center" in problems[0].message
+
+
+def test_real_data_is_complete_and_publishable():
+    assert facts.check_data() == []
+
+
+def test_same_facts_in_both_languages(site):
+    """Every number, amount and phone number on an Indonesian page is on its Banjar page."""
+    pattern = re.compile(r"Rp[\d.,]+ (?:juta|miliar)|\+?\d[\d -]{5,}\d|\b\d+ tahun\b")
+    for name in ("larangan-sanksi", "pengaduan-bantuan", "index", "perusahaan-penempatan"):
+        path_id = site / ("index.html" if name == "index" else f"{name}/index.html")
+        path_bjn = site / "bjn" / ("index.html" if name == "index" else f"{name}/index.html")
+        text_id = BeautifulSoup(path_id.read_text(encoding="utf-8"), "html.parser").find("article").get_text(" ")
+        text_bjn = BeautifulSoup(path_bjn.read_text(encoding="utf-8"), "html.parser").find("article").get_text(" ")
+        found = sorted(set(pattern.findall(text_id)))
+        assert found, name
+        assert found == sorted(set(pattern.findall(text_bjn))), name
+
+
+def test_unverified_fact_stops_the_build(project_copy):
+    path = project_copy / "data/facts.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  mark: VERIFIED-VERBATIM", "  mark: UNVERIFIED", 1)
+    path.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("  mark: UNVERIFIED")
+    key_line = max(i for i, l in enumerate(text.split("\n")[:line]) if re.match(r"^\w+:", l)) + 1
+    result = run_build(project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"data/facts.yml:{key_line}:" in output
+    assert "bertanda UNVERIFIED" in output
+
+
+def test_penalty_table_follows_the_data_file(project_copy):
+    path = project_copy / "data/penalties.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("prison_years: 10", "prison_years: 12", 1),
+                    encoding="utf-8")
+    result = run_build(project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("site/larangan-sanksi/index.html", "site/bjn/larangan-sanksi/index.html"):
+        html = (project_copy / page).read_text(encoding="utf-8")
+        assert "12 tahun" in html
