@@ -39,7 +39,7 @@ sources:
 
 # {heading} {{#{anchor}}}
 
-Tulis isi halaman di sini.
+Halaman ini sedang disiapkan.
 """
 
 BANJAR = """---
@@ -56,7 +56,7 @@ sources:
 
 # {heading} {{#{anchor}}}
 
-Tulis isi laman ngini di sini.
+Laman ngini sadang disiapakan.
 """
 
 
