@@ -142,19 +142,20 @@ def test_search_opens_and_answers_from_the_keyboard(server, browser, screen, con
             "document.activeElement.matches('input[data-md-component=search-query]')")
     page.keyboard.type("bagawi", delay=20)
     page.wait_for_selector(".md-search-result__link", state="visible")
-    tab_to(page, ".md-search-result__link")
+    page.keyboard.press("ArrowDown")  # Material: arrow keys move through the results
+    assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/bjn/" in page.url
     context.close()
 
 
-@pytest.mark.parametrize("screen", ["ponsel"])
-def test_menu_opens_from_the_keyboard_on_a_phone(server, browser, screen):
-    context, page = open_page(browser, screen)
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+def test_menu_opens_from_the_keyboard_on_a_phone(server, browser, key):
+    context, page = open_page(browser, "ponsel")
     page.goto(server + "biaya/")
     tab_to(page, "label.md-header__button[for=__drawer]")
-    page.keyboard.press("Enter")
+    page.keyboard.press(key)
     assert page.is_checked("#__drawer")
     assert page.locator(".md-nav--primary a.md-nav__link[href='../tanda-bahaya/']").first.is_visible()
     context.close()

@@ -140,8 +140,9 @@
     if (!button.hasAttribute("aria-label") && named && named.getAttribute("aria-label")) {
       button.setAttribute("aria-label", named.getAttribute("aria-label"));
     }
+    /* Material itself clicks a focused label on Enter; Space is added here, as for buttons. */
     button.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
+      if (event.key === " ") {
         event.preventDefault();
         button.click();
       }
