@@ -9,7 +9,8 @@
    Goals (issue 7): first visit <= 60 KB, next page <= 10 KB, no request to another host.
 2. Build time of the real site (site and offline edition) and its cost per page.
 3. Build scaling: 50, 200 and 800 synthetic pages per language in a temporary copy of the
-   project, in a structured menu (sections of 20 pages, 10 sections per group).
+   project, in a structured menu (sections of 20 pages, 10 sections per group; with
+   navigation.prune each page carries only its own part of the menu).
 4. Lighthouse (npm package, pinned, installed into build/bench/ on first use) on a sample of
    pages in both languages, mobile profile, with Debian's chromium.
 
@@ -30,6 +31,7 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -109,7 +111,7 @@ class Traffic:
             "bytes": sum(self.bytes.get(rid, 0) for rid in network),
             "requests": len(network),
             "outside": [url for url in self.urls.values() if is_outside(url)],
-            "urls": [self.urls[rid] for rid in network],
+            "files": [(self.urls[rid], self.bytes[rid]) for rid in network],
         }
 
 
@@ -157,8 +159,8 @@ def report_weight(results):
         ["requests to other hosts", outside, "0"],
     ]))
     home = next(r for r in results if r[0] == "")
-    print("\nFirst visit of / in detail (KB on the wire):")
-    print("  " + ", ".join(Path(u.split("?")[0]).name or "/" for u in home[2]["urls"]))
+    print("\nFirst visit of / in detail (KB received): " + ", ".join(
+        f"{Path(urlsplit(url).path).name or 'index.html'} {kb(size)}" for url, size in home[2]["files"]))
 
 
 # 2. and 3. Build time and scaling ----------------------------------------------------------------
@@ -265,6 +267,9 @@ def lighthouse_bin():
 
 
 def lighthouse(base):
+    if not shutil.which("npm"):
+        print("Lighthouse skipped: npm is missing (Debian: apt-get install npm).")
+        return
     binary = lighthouse_bin()
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS, NO_OUTSIDE.replace(" ", "\\ ")])
     rows = []
@@ -279,11 +284,11 @@ def lighthouse(base):
         report = json.loads(result.stdout)
         scores = [round(100 * report["categories"][c]["score"]) for c in
                   ("performance", "accessibility", "best-practices", "seo")]
-        failed = [audit_id for audit_id, audit in report["audits"].items()
-                  if audit.get("score") is not None and audit["score"] < 0.9
-                  and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")]
-        rows.append(["/" + path, *scores, ", ".join(sorted(failed)[:6])])
-    print(table(["page", "performance", "accessibility", "best practices", "SEO", "audits below 90"], rows))
+        lost = sorted({ref["id"] for category in report["categories"].values() for ref in category["auditRefs"]
+                       if ref.get("weight") and (report["audits"][ref["id"]].get("score") or 0) < 0.9
+                       and report["audits"][ref["id"]].get("scoreDisplayMode") in ("binary", "numeric")})
+        rows.append(["/" + path, *scores, ", ".join(lost) or "-"])
+    print(table(["page", "performance", "accessibility", "best practices", "SEO", "scored audits below 90"], rows))
 
 
 def main(argv=None):

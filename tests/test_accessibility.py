@@ -2,12 +2,13 @@
 finds no serious or critical violation on a phone-sized and a desktop screen; headings keep their
 order; and the skip link, the language switcher and search work from the keyboard."""
 
-from pathlib import Path
+import importlib.util
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
+from conftest import ROOT
 from pmi_aman.browsing import block_outside, serve, site_pages
 
 BLOCKING = ("serious", "critical")
@@ -159,3 +160,16 @@ def test_menu_opens_from_the_keyboard_on_a_phone(server, browser, key):
     assert page.is_checked("#__drawer")
     assert page.locator(".md-nav--primary a.md-nav__link[href='../tanda-bahaya/']").first.is_visible()
     context.close()
+
+
+def test_checklist_boxes_get_their_text_as_label():
+    spec = importlib.util.spec_from_file_location("checklist_labels", ROOT / "scripts/hooks/checklist_labels.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    html = ('<ul class="task-list"><li class="task-list-item"><input type="checkbox" disabled/> KTP '
+            '<a href="x/">asli</a><ul><li>lain</li></ul></li>'
+            '<li class="task-list-item"><p><input type="checkbox" disabled/> Paspor</p><p>lagi</p></li></ul>')
+    assert hook.label_checklists(html) == (
+        '<ul class="task-list"><li class="task-list-item"><label><input type="checkbox" disabled/> KTP '
+        '<a href="x/">asli</a></label><ul><li>lain</li></ul></li>'
+        '<li class="task-list-item"><p><label><input type="checkbox" disabled/> Paspor</label></p><p>lagi</p></li></ul>')

@@ -2,7 +2,6 @@
 works from file:// in Chromium with navigation and search, and loads nothing over the network."""
 
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -40,6 +39,21 @@ def test_edition_is_complete(edition):
     assert not list(folder.rglob("*.map")) and not list(folder.rglob("*.pdf"))
     problems = broken_links(folder)
     assert not problems, "\n".join(problems)
+
+
+def test_links_to_the_other_language_and_pdfs_point_to_the_public_site(edition):
+    lang, folder = edition
+    other = "bjn" if lang == "id" else "id"
+    page = (folder / ("" if lang == "id" else lang) / "biaya.html").read_text(encoding="utf-8")
+    public = "https://pmi-aman.github.io/pmi-aman/"
+    other_page = public + ("" if other == "id" else f"{other}/") + "biaya/"
+    assert f'href="{other_page}" hreflang="{other}"' in page
+    # The printed address and the canonical address are the public ones, not biaya.html.
+    own_page = public + ("" if lang == "id" else f"{lang}/") + "biaya/"
+    assert f'<link rel="canonical" href="{own_page}">' in page
+    assert f'<span class="pmi-url">{own_page}</span>' in page
+    handouts = (folder / ("" if lang == "id" else lang) / "selebaran.html").read_text(encoding="utf-8")
+    assert f'href="{public}' in handouts and ".pdf" in handouts
 
 
 def test_link_check_reports_missing_files(tmp_path):

@@ -1,4 +1,11 @@
-"""The offline edition (mkdocs-offline.yml) has page.html files where the public site has page/."""
+"""The offline edition (mkdocs-offline.yml, packed by scripts/offline_zip.py): page.html files
+where the public site has page/, one ZIP per language, and a check that an edition is complete."""
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+REFERENCE = re.compile(r'(?:href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#?]+)')
 
 
 def directory_url(rel):
@@ -18,17 +25,12 @@ def zip_name(lang):
 def broken_links(folder):
     """Messages (Indonesian) for links and sources in the HTML files under folder that point at
     a file that is not there (an unpacked offline edition must be complete)."""
-    import re
-    from pathlib import Path
-    from urllib.parse import unquote
-
     folder = Path(folder)
-    reference = re.compile(r'(?:href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#?]+)')
     problems = []
     for page in sorted(folder.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         for number, line in enumerate(text.splitlines(), 1):
-            for target in reference.findall(line):
+            for target in REFERENCE.findall(line):
                 if not (page.parent / unquote(target)).resolve().is_file():
                     problems.append(f"{page.relative_to(folder)}:{number}: berkas {target} tidak ada")
     return problems

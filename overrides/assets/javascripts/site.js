@@ -1,11 +1,11 @@
 /* PMI Aman's additions to Material, run before Material's bundle (see overrides/main.html).
  *
  * 1. Search is loaded only when the reader uses it, and works from file://.
- * Material starts its search Web Worker and downloads the search index on every page view,
- * which costs a reader on metered data about 15 KB and more for nothing. This script holds
- * both back until the reader
- * opens or focuses search: the worker is replaced by a stand-in that queues its messages,
- * and the request for search_index.json is sent later.
+ * Material starts its search Web Worker (12 KB compressed) and downloads the search index
+ * (about 24 KB compressed in late 2026, growing with the site) on every page view, for nothing if the
+ * reader does not search. This script holds both back until the reader opens or focuses
+ * search: the worker is replaced by a stand-in that queues its messages, and the request
+ * for search_index.json is sent later.
  *
  * In the offline edition (file://) Chromium refuses to start a Web Worker, so the stand-in
  * runs the worker's own script in a hidden iframe of the same page instead. Nothing is
@@ -136,9 +136,13 @@
   document.querySelectorAll("label.md-header__button[for]").forEach(function (button) {
     var target = document.getElementById(button.htmlFor);
     button.setAttribute("tabindex", "0");
+    /* Its name, as text (aria-label is not allowed on a label): "Cari" or "Navigasi". */
     var named = target && target.id === "__search" ? query : document.querySelector(".md-nav--primary");
-    if (!button.hasAttribute("aria-label") && named && named.getAttribute("aria-label")) {
-      button.setAttribute("aria-label", named.getAttribute("aria-label"));
+    if (named && named.getAttribute("aria-label") && !button.textContent.trim()) {
+      var text = document.createElement("span");
+      text.textContent = named.getAttribute("aria-label");
+      text.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
+      button.appendChild(text);
     }
     /* Material itself clicks a focused label on Enter; Space is added here, as for buttons. */
     button.addEventListener("keydown", function (event) {
