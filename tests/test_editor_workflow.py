@@ -66,10 +66,12 @@ def test_scaffold_makes_a_page_in_both_languages_that_builds(project_copy):
 
     # mkdocs.yml: exactly one added line, right after the existing kegiatan entries.
     nav_after = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    last_activity = [line for line in nav_before.split("\n") if line.strip().startswith("- kegiatan/")][-1]
+    indent = last_activity[: len(last_activity) - len(last_activity.lstrip())]
     diff = [d for d in difflib.ndiff(nav_before.split("\n"), nav_after.split("\n")) if d[:1] in "+-"]
-    assert diff == [f"+       - {NAME}.md"]
+    assert diff == [f"+ {indent}- {NAME}.md"]
     lines = nav_after.split("\n")
-    added = lines.index(f"      - {NAME}.md")
+    added = lines.index(f"{indent}- {NAME}.md")
     assert lines[added - 1].strip().startswith("- kegiatan/")
 
     # The pin is the one `make translation-status PIN=...` writes, and the pair has the same
@@ -91,9 +93,10 @@ def test_scaffold_makes_a_page_in_both_languages_that_builds(project_copy):
         assert page.find("h1", id="2026-01-10-rapat-desa").get_text(strip=True) == "Rapat desa"
         edit = page.find("a", rel="edit")
         assert edit["href"] == f"{edit_uri()}{lang}/{NAME}.md"
-        home = html(site / f"{prefix}index.html")
-        links = [a["href"] for a in home.select("nav a.md-nav__link[href]")]
-        assert f"{NAME}/" in links, f"{lang}: new page missing from the navigation"
+        # navigation.prune renders a nested section's links only on pages inside it.
+        neighbour = html(site / f"{prefix}kegiatan/index.html")
+        links = [a["href"] for a in neighbour.select("nav a.md-nav__link[href]")]
+        assert f"2026-01-10-rapat-desa/" in links, f"{lang}: new page missing from the navigation"
 
 
 def test_reviewed_date_shows_in_the_readers_language(project_copy):

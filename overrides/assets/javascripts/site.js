@@ -11,7 +11,14 @@
  * runs the worker's own script in a hidden iframe of the same page instead. Nothing is
  * loaded from another host.
  *
- * 2. Keyboard and screen reader fixes to Material's markup (found by axe-core):
+ * 2. Material's bundle (34 KB compressed, half of a first visit) is loaded only when the reader
+ * needs it: when search is opened or focused (click, tap, the keys / s f), or the keyboard is
+ * used in the header. Until then the page works without it: the menu and search buttons are
+ * CSS checkboxes, collapsible blocks are <details>, the language switcher and skip link are
+ * plain links. overrides/main.html keeps the bundle's address in a data-pmi-src attribute.
+ * The bundle starts on DOMContentLoaded, so once loaded it is sent that event again.
+ *
+ * 3. Keyboard and screen reader fixes to Material's markup (found by axe-core):
  * the search dialog gets a name, the menu and search buttons of the narrow layout (labels
  * for hidden checkboxes) can be reached with Tab and pressed with Enter or Space, and wide
  * tables, which scroll sideways, can be focused to scroll them with the arrow keys.
@@ -119,18 +126,79 @@
     whenOpened(function () { xhrSend.apply(xhr, args); });
   };
 
+  /* 2. Material's bundle, loaded when needed. Until then the page has Material's "js" layout
+     (search button shown), with the sidebars of its "no-js" layout (class pmi-lazy, site.css). */
+  var root = document.documentElement;
+  root.classList.remove("no-js");
+  root.classList.add("js", "pmi-lazy");
+  window.pmiBundleLater = true;  /* overrides/main.html: do not load the bundle with the page */
+  var parsed = false;
+  var bundle = "none";  /* then "asked", "loading", "loaded" */
+
+  function loadBundle() {
+    if (bundle !== "none" && bundle !== "asked") return;
+    if (!parsed) { bundle = "asked"; return; }  /* its <script> placeholder is not parsed yet */
+    bundle = "loading";
+    var sources = Array.prototype.map.call(document.querySelectorAll("script[data-pmi-src]"),
+      function (placeholder) { return placeholder.getAttribute("data-pmi-src"); });
+    /* Material reacts to the address's #target when it starts (scrolls to it, closes the
+       menu and search): hidden from it while it starts, as the reader is already elsewhere. */
+    var hash = location.hash;
+    var bare = location.href.split("#")[0];
+    if (hash) history.replaceState(history.state, "", bare);
+    sources.forEach(function (src, i) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = false;
+      if (i === sources.length - 1) {
+        script.onload = function () {
+          bundle = "loaded";
+          if (hash && location.href === bare) history.replaceState(history.state, "", bare + hash);
+          document.dispatchEvent(new Event("DOMContentLoaded"));
+          root.classList.remove("pmi-lazy");
+          setTimeout(fixTables);  /* Material has wrapped the tables by now */
+        };
+      }
+      document.body.appendChild(script);
+    });
+  }
+
   /* What counts as using search: opening it (click, tap, keyboard shortcut) or focusing the
      field; also arriving from a search result, whose terms Material highlights. */
   var toggle = document.getElementById("__search");
   var query = document.querySelector("[data-md-component=search-query]");
-  if (toggle) toggle.addEventListener("change", open);
-  if (query) {
-    query.addEventListener("focus", open);
-    query.addEventListener("input", open);
+  function searchUsed() {
+    open();
+    loadBundle();
   }
-  if ((toggle && toggle.checked) || /[?&]h=/.test(location.search)) open();
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      if (!toggle.checked) return;
+      /* Material focuses the field when search opens; until it is loaded, this does. */
+      if (bundle !== "loaded" && query) query.focus();
+      searchUsed();
+    });
+  }
+  if (query) {
+    query.addEventListener("focus", searchUsed);
+    query.addEventListener("input", searchUsed);
+  }
+  if ((toggle && toggle.checked) || /[?&]h=/.test(location.search)) searchUsed();
 
-  /* 2. Keyboard and screen reader fixes. */
+  /* Material's search keys (/ s f), until Material listens to them itself. */
+  document.addEventListener("keydown", function (event) {
+    if (bundle === "loaded" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (["/", "s", "f"].indexOf(event.key) < 0 || !toggle || !query) return;
+    var target = event.target;
+    if (target && target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+    event.preventDefault();
+    if (!toggle.checked) toggle.click(); else query.focus();
+  });
+  /* The keyboard in the header (Tab to its buttons, the search field): Material's keys. */
+  var header = document.querySelector(".md-header");
+  if (header) header.addEventListener("focusin", loadBundle);
+
+  /* 3. Keyboard and screen reader fixes. */
   var dialog = document.querySelector(".md-search[role=dialog]");
   if (dialog && query) dialog.setAttribute("aria-label", query.getAttribute("aria-label") || query.placeholder);
   document.querySelectorAll("label.md-header__button[for]").forEach(function (button) {
@@ -144,26 +212,44 @@
       text.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
       button.appendChild(text);
     }
-    /* Material itself clicks a focused label on Enter; Space is added here, as for buttons. */
+    /* Pressed with Enter or Space, as buttons are, also before Material is loaded (Material
+       clicks a focused label on Enter itself: the event stops here, so it is clicked once). */
     button.addEventListener("keydown", function (event) {
-      if (event.key === " ") {
+      if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
+        event.stopPropagation();
         button.click();
       }
     });
   });
-  /* Material wraps tables in its own DOMContentLoaded handler, which runs after this one. */
-  document.addEventListener("DOMContentLoaded", function () {
-    setTimeout(function () {
-      document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-        var heading = wrap.querySelector("caption");
-        for (var el = wrap; !heading && el && el !== document.body; el = el.previousElementSibling || el.parentElement) {
-          if (/^H[1-6]$/.test(el.tagName)) heading = el;
-        }
-        wrap.setAttribute("tabindex", "0");
+
+  /* Wide tables scroll sideways: they can be focused, to scroll them with the arrow keys.
+     Before Material is loaded the table itself scrolls; Material then wraps it in a
+     .md-typeset__scrollwrap, which scrolls instead (a region named after its heading). */
+  function fixTables() {
+    document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
+      var wrap = table.closest(".md-typeset__scrollwrap");
+      var heading = table.querySelector("caption");
+      for (var el = wrap || table; !heading && el && el !== document.body; el = el.previousElementSibling || el.parentElement) {
+        if (/^H[1-6]$/.test(el.tagName)) heading = el;
+      }
+      var name = heading ? heading.textContent.trim() : document.title;
+      if (wrap) {
+        table.removeAttribute("tabindex");
+        if (!table.querySelector("caption")) table.removeAttribute("aria-label");
         wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", heading ? heading.textContent.trim() : document.title);
-      });
+        wrap.setAttribute("aria-label", name);
+      } else if (!table.querySelector("caption")) {
+        table.setAttribute("aria-label", name);
+      }
+      (wrap || table).setAttribute("tabindex", "0");
     });
-  });
+  }
+
+  /* Once: the bundle is sent DOMContentLoaded again when it is loaded (see loadBundle). */
+  document.addEventListener("DOMContentLoaded", function () {
+    parsed = true;
+    fixTables();
+    if (bundle === "asked") loadBundle();
+  }, { once: true });
 })();
