@@ -12,29 +12,15 @@ a handout has more A4 pages than its budget (pmi_aman/handouts.py).
 """
 
 import argparse
-import functools
-import http.server
 import json
 import sys
-import threading
 import time
 from pathlib import Path
 
 from pypdf import PdfReader
 
 from pmi_aman import DOCS, LANGUAGES, browser, handouts, pages
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+from pmi_aman.browsing import serve
 
 
 def title_of(page, lang):
@@ -47,9 +33,8 @@ def make(site, out, languages, names):
     """Print every page in every language; return the manifest entries."""
     from playwright.sync_api import sync_playwright
 
-    httpd, base = serve(site)
     entries = []
-    try:
+    with serve(site) as base:
         with sync_playwright() as p:
             chromium = p.chromium.launch(executable_path=browser.CHROMIUM, args=browser.CHROMIUM_ARGS)
             tab = chromium.new_page()
@@ -77,8 +62,6 @@ def make(site, out, languages, names):
                         }
                     )
             chromium.close()
-    finally:
-        httpd.shutdown()
     return entries
 
 

@@ -1,18 +1,16 @@
 """Shared fixtures: the built site, a local web server for it, headless Chromium, and a
 temporary copy of the project for tests that break things on purpose."""
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from pmi_aman.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (tests import them from here)
+from pmi_aman.browsing import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -45,20 +43,11 @@ def project_copy(tmp_path):
     return target
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """Serve site/ on 127.0.0.1; yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -8,23 +8,11 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
+from pmi_aman.browsing import site_pages
 
 
 def soup(path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
-
-
-def content_pages(site, lang):
-    base = site if lang == "id" else site / lang
-    pages = []
-    for path in sorted(base.rglob("index.html")):
-        rel = path.relative_to(site).as_posix()
-        if lang == "id" and rel.startswith("bjn/"):
-            continue
-        if "/pdf/" in rel or rel.startswith("unduh/"):
-            continue
-        pages.append(path)
-    return pages
 
 
 def test_strict_build_passes_on_a_fresh_copy(project_copy):
@@ -62,10 +50,10 @@ def test_every_nav_page_exists_in_both_languages(site):
 
 @pytest.mark.parametrize("lang", ["id", "bjn"])
 def test_every_page_has_the_language_of_its_folder(site, lang):
-    pages = content_pages(site, lang)
+    pages = [p for p in site_pages(site) if p.startswith("bjn/") == (lang == "bjn")]
     assert len(pages) >= 15
     for path in pages:
-        html = soup(path).html
+        html = soup(site / path / "index.html").html
         assert html["lang"] == lang, path
 
 
