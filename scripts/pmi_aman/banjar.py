@@ -33,6 +33,7 @@ from .problems import Problem
 FOLDER = DATA / "banjar"
 ATTESTED, INDONESIAN, KEEP = "terbukti", "indonesia", "lain"
 CLASSES = (ATTESTED, INDONESIAN, KEEP)
+CLITICS = ("nya", "lah", "kah")
 CLASS_LETTER = {ATTESTED: "a", INDONESIAN: "b", KEEP: "c"}
 
 TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
@@ -68,6 +69,9 @@ class Lexicon:
             return INDONESIAN
         if word in self.attested:
             return ATTESTED
+        for clitic in CLITICS:  # aturannya = aturan + nya: the clitic does not change the word
+            if word.endswith(clitic) and len(word) > len(clitic) + 2:
+                return self.classify(word[: -len(clitic)])
         parts = [p for p in re.split(r"['’-]", word) if p]
         if len(parts) > 1:
             if len(set(parts)) == 1:
