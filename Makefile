@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site build test check serve bench chromium translation-status page lock clean
+.PHONY: site build test check serve bench chromium translation-status banjar-check banjar-data page lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +44,15 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
 translation-status: $(STAMP)
-	$(BIN)/python scripts/translation_status.py $(if $(PIN),--pin $(PIN))
+	$(BIN)/python scripts/translation_status.py $(if $(PIN),--pin $(PIN)) $(if $(REVIEWER),--reviewer "$(REVIEWER)")
+
+# How Banjar the Banjar pages are (file and line of each doubt); fails on false friends and
+# register slips. banjar-data regenerates its word lists from ../shared/sources/banjar/.
+banjar-check: $(STAMP)
+	$(BIN)/python scripts/banjar_check.py
+
+banjar-data: $(STAMP)
+	$(BIN)/python scripts/banjar_data.py $(if $(SHARED),--shared "$(SHARED)")
 
 page: $(STAMP)
 	$(BIN)/python scripts/new_page.py $(NAME) $(if $(TITLE),--title "$(TITLE)")
