@@ -254,12 +254,13 @@ def words_of(text, lexicon):
     return result
 
 
-def false_friend(word, following, lexicon):
-    """The salah-arti.yml entry this word (with the word after it) is, or None."""
+def false_friend(word, previous, following, lexicon):
+    """The salah-arti.yml entry this word (between the words around it) is, or None."""
     for entry in lexicon.false_friends:
         if word in entry.get("forms", []):
             return entry
-        if word == entry.get("word") and following in entry.get("before", []):
+        if (word == entry.get("word") and following in entry.get("before", [])
+                and not (previous and any(re.search(p, previous) for p in entry.get("not_after", [])))):
             return entry
     return None
 
@@ -275,7 +276,8 @@ def analyse_text(rel, numbered_lines, lexicon, indonesian_sentences=None):
             kind = lexicon.classify(word)
             report.tokens.append(Token(raw, number, kind))
             following = next((w for _, w in words[index + 1:index + 2]), None)
-            friend = false_friend(word, following, lexicon)
+            previous = words[index - 1][1] if index else None
+            friend = false_friend(word, previous, following, lexicon)
             slip = lexicon.register.get(word)
             if friend:
                 report.findings.append(Finding(number, "salah-arti", raw, (
