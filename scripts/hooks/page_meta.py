@@ -23,6 +23,8 @@ def on_page_markdown(markdown, page, config, files):
         meta["translation_state"] = status.state
         meta["translation_review"] = status.review
         meta["translation_reviewer"] = status.reviewer
+        meta["translation_reviewed_on"] = (
+            facts.format_date(status.reviewed_on, lang) if status.reviewed_on else "")
     meta["print_contacts"] = [
         {"name": c["name"][lang], "display": c["display"]}
         for c in facts.load("contacts").values()

@@ -205,6 +205,18 @@ def check_translation_meta(page, text):
                 "yang memeriksanya).",
             )
         )
+    on = info.get("reviewed_on")
+    if on not in (None, "") and (not isinstance(on, dt.date) or isinstance(on, dt.datetime)
+                                 or on > dt.date.today()):
+        problems.append(
+            Problem(
+                page.rel,
+                line,
+                f"'reviewed_on: {on}' bukan tanggal pemeriksaan yang sah. Tulis tanggal seperti "
+                "2026-12-02 (tahun-bulan-tanggal), paling lambat hari ini, atau jalankan "
+                f"'make translation-status PIN={page.rel} REVIEWER=\"nama\"'.",
+            )
+        )
     return problems
 
 

@@ -17,6 +17,7 @@ class Status:
     review: str  # draf / ditinjau / "" when missing
     reviewer: str
     words: int  # words in the Banjar page body
+    reviewed_on: str = ""  # date of the review (YYYY-MM-DD), "" when not recorded
 
 
 def status_of(name, by_lang):
@@ -30,7 +31,9 @@ def status_of(name, by_lang):
     review = info.get("status") or ""
     words = len(page.body.split())
     state = OUTDATED if pinned != now else (REVIEWED if review == REVIEWED else DRAFT)
-    return Status(name, state, now, pinned, review, info.get("reviewer") or "", words)
+    on = info.get("reviewed_on")
+    return Status(name, state, now, pinned, review, str(info.get("reviewer") or ""), words,
+                  on.isoformat() if hasattr(on, "isoformat") else str(on or ""))
 
 
 def all_statuses(docs=None):
@@ -81,6 +84,8 @@ def status_table(lang):
     rows = [words["head"], "| --- | --- | --- | ---: |"]
     for s in statuses:
         reviewer = s.reviewer.replace("|", "-") if s.state == REVIEWED else "-"
+        if s.state == REVIEWED and s.reviewed_on:
+            reviewer += f" ({s.reviewed_on})"
         rows.append(f"| {page_link(s, lang)} | {STATE_NAMES[s.state]} | {reviewer} | {s.words} |")
     counts = {state: sum(1 for s in statuses if s.state == state) for state in STATE_NAMES}
     return "\n".join(rows) + "\n\n" + words["total"].format(n=len(statuses), **counts)
