@@ -175,7 +175,7 @@ def build(project, config="mkdocs.yml", site_dir=None):
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
-    pages = [p for p in site_dir.rglob("*.html") if p.name != "404.html"]
+    pages = [p for p in site_dir.rglob("*.html") if p.name != "404.html" and "tinjau" not in p.parts]
     size = sum(p.stat().st_size for p in pages)
     shutil.rmtree(site_dir, ignore_errors=True)
     return seconds, len(pages), size

@@ -173,7 +173,7 @@ MARKUP_START = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s
 
 def display(sentence):
     """A sentence as a reader sees it: without list, heading and emphasis marks."""
-    return re.sub(r"\s+", " ", MARKUP_START.sub("", sentence).replace("**", "").replace("*", "")).strip()
+    return re.sub(r"\s+", " ", MARKUP_START.sub("", sentence).replace("**", "").replace("__", "")).strip()
 
 
 def sentences(text):
