@@ -172,3 +172,98 @@ def test_make_banjar_check_passes_on_the_project():
     )
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr
     assert "JUMLAH" in result.stdout
+
+
+# --- the review kit ---------------------------------------------------------------------------------
+
+
+def test_review_sheet_puts_both_texts_side_by_side_with_the_doubts_marked(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from pmi_aman import review_kit
+
+    written = review_kit.write(tmp_path, docs=FIXTURE)
+    assert [p.name for p in written] == ["index.html", "uji.html"]
+    sheet = BeautifulSoup((tmp_path / "tinjau/uji.html").read_text(encoding="utf-8"), "html.parser")
+    rows = sheet.select("tbody tr")
+    cells = [[td.get_text(" ", strip=True) for td in row.find_all("td")] for row in rows]
+    # line number and text of each side, and an empty column for the reviewer's notes
+    assert cells[0] == ["2", "Larangan dan sanksi", "2", "Larangan wan sanksi", ""]
+    assert ["11", "Anda tidak boleh berangkat lewat calo.", "14", "Anda kada bulih tulak liwat calo.", ""] in cells
+    assert all(row.find_all("td")[1]["lang"] == "id" and row.find_all("td")[3]["lang"] == "bjn"
+               for row in rows if row.find_all("td")[1].get_text(strip=True))
+    marks = {(m["class"][0], m.get_text()) for m in sheet.select("td mark")}
+    assert ("ff", "Larangan") in marks and ("ff", "ditolak") in marks
+    assert ("rg", "Anda") in marks and ("rg", "Saya") in marks
+    assert ("id", "tidak") in marks and ("un", "zzqx") in marks
+    assert "menyesatkan dalam bahasa Banjar" in sheet.select_one("td mark.ff")["title"]
+    same = sheet.select("span.same-s")
+    assert [s.get_text() for s in same] == ["Saya tidak tahu alamatnya."]
+    assert "Diperiksa oleh (nama)" in sheet.select_one(".sign").get_text()
+    index = BeautifulSoup((tmp_path / "tinjau/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a["href"] for a in index.select("a")] == ["uji.html"]
+
+
+def test_built_site_has_a_review_sheet_for_every_page_outside_the_menu(site):
+    from bs4 import BeautifulSoup
+
+    from pmi_aman import pages, review_kit
+
+    names = [name for name, _ in pages.pairs(ROOT / "docs")]
+    index = BeautifulSoup((site / "tinjau/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a["href"] for a in index.select("tbody a")] == [review_kit.file_name(n) for n in names]
+    for name in names:
+        sheet = BeautifulSoup((site / "tinjau" / review_kit.file_name(name)).read_text(encoding="utf-8"), "html.parser")
+        assert sheet.select("tbody tr td[lang=bjn]"), name
+    # Not in the readers' menu.
+    home = (site / "index.html").read_text(encoding="utf-8") + (site / "bjn/index.html").read_text(encoding="utf-8")
+    assert "tinjau/" not in home
+
+
+# --- the reviewer's record ----------------------------------------------------------------------------
+
+
+def test_reviewer_command_records_name_and_date_and_the_page_says_so(project_copy):
+    import datetime as dt
+
+    from bs4 import BeautifulSoup
+
+    from conftest import run_build
+
+    def status(*args):
+        return subprocess.run([sys.executable, "scripts/translation_status.py", *args],
+                              cwd=project_copy, capture_output=True, text=True, timeout=120)
+
+    result = status("--pin", "docs/bjn/biaya.md", "--reviewer", "Siti  Aisyah")
+    assert result.returncode == 0, result.stdout + result.stderr
+    today = dt.date.today().isoformat()
+    text = (project_copy / "docs/bjn/biaya.md").read_text(encoding="utf-8")
+    assert f'  status: ditinjau\n  reviewer: "Siti Aisyah"\n  reviewed_on: {today}\n' in text
+    listing = status()
+    assert f"DITINJAU  docs/bjn/biaya.md (ditinjau oleh Siti Aisyah pada {today})" in listing.stdout
+    assert status("--reviewer", "Siti").returncode == 1  # REVIEWER needs PIN
+
+    build = run_build(project_copy)
+    assert build.returncode == 0, build.stdout + build.stderr
+    page = BeautifulSoup((project_copy / "site/bjn/biaya/index.html").read_text(encoding="utf-8"), "html.parser")
+    note = page.select_one(".pmi-reviewed-by").get_text(" ", strip=True)
+    assert note.startswith("Tarjamahan ngini sudah dipariksa ulih Siti Aisyah (")
+    assert not page.select(".pmi-notice--draft")
+    status_page = BeautifulSoup((project_copy / "site/status-terjemahan/index.html").read_text(encoding="utf-8"), "html.parser")
+    row = next(tr for tr in status_page.select("article table tr") if "biaya" in str(tr))
+    assert f"Siti Aisyah ({today})" in row.get_text(" ", strip=True)
+    sheet = (project_copy / "site/tinjau/index.html").read_text(encoding="utf-8")
+    assert "ditinjau (Siti Aisyah)" in sheet
+
+
+def test_review_date_in_the_future_stops_the_build_with_file_and_line(project_copy):
+    from conftest import run_build
+
+    path = project_copy / "docs/bjn/biaya.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  status: draf\n", "  status: ditinjau\n  reviewer: Siti\n  reviewed_on: 2999-01-01\n", 1)
+    path.write_text(text, encoding="utf-8")
+    build = run_build(project_copy)
+    assert build.returncode != 0
+    output = build.stdout + build.stderr
+    assert "docs/bjn/biaya.md:" in output and "'reviewed_on: 2999-01-01' bukan tanggal pemeriksaan yang sah" in output
