@@ -121,22 +121,21 @@ def derive_indonesian(sources, pairs, attested_words):
     return found
 
 
-def lexicon_from(sources, pairs, keep_folder):
+def lexicon_from(sources, pairs):
+    """The lists (a) and (b) made from these sentence pairs and the other sources. No keep-list:
+    the generated files must not depend on data/banjar/istilah-tetap.txt, which editors change."""
     words_a = attested(sources, pairs)
     derived = derive_indonesian(sources, pairs, words_a)
-    keep = [k.lower() for k in banjar._lines(Path(keep_folder) / "istilah-tetap.txt")]
     return banjar.Lexicon(
-        words_a, {w: best for w, (best, _, _) in derived.items()},
-        {k for k in keep if " " not in k}, sorted((k for k in keep if " " in k), key=len, reverse=True),
-        [], {}, set(),
+        words_a, {w: best for w, (best, _, _) in derived.items()}, set(), [], [], {}, set(),
     ), derived
 
 
-def ceiling(sources, keep_folder):
+def ceiling(sources):
     """Shares on NusaX's Banjar test sentences, lists made without them."""
     train = [r for r in sources.pairs if r["split"] != "test"]
     test = [r for r in sources.pairs if r["split"] == "test"]
-    lexicon, _ = lexicon_from(sources, train, keep_folder)
+    lexicon, _ = lexicon_from(sources, train)
     report = banjar.analyse_text("nusax", ((i, r["banjarese"]) for i, r in enumerate(test)), lexicon)
     counts = report.counts()
     share, total = banjar.shares(counts)
@@ -147,16 +146,16 @@ def ceiling(sources, keep_folder):
     }
 
 
-def generate(shared, folder=banjar.FOLDER):
+def generate(shared):
     """{file name: text} of the generated files."""
     sources = Sources(shared)
-    lexicon, derived = lexicon_from(sources, sources.pairs, folder)
+    lexicon, derived = lexicon_from(sources, sources.pairs)
     attested_text = HEADER + "\n".join(sorted(lexicon.attested)) + "\n"
     rows = ["indonesian\tbanjar\tpairs\tkept"]
     for word in sorted(derived):
         best, n, k = derived[word]
         rows.append(f"{word}\t{','.join(best)}\t{n}\t{k}")
-    figures = ceiling(sources, folder)
+    figures = ceiling(sources)
     ceiling_text = HEADER + (
         "# Shares of word tokens on NusaX's Banjar test sentences, with lists derived from the\n"
         "# train and valid sentences only: (a) attested, (b) Indonesian form, (c) neither.\n"
@@ -171,6 +170,6 @@ def generate(shared, folder=banjar.FOLDER):
 
 def write(shared, folder=banjar.FOLDER):
     folder = Path(folder)
-    for name, text in generate(shared, folder).items():
+    for name, text in generate(shared).items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
