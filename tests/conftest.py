@@ -64,3 +64,14 @@ def browser():
         instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+# The Banjar check's figures (tests/test_banjar.py), shown at the end of every test run.
+BANJAR_REPORT = pytest.StashKey[str]()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    text = config.stash.get(BANJAR_REPORT, None)
+    if text:
+        terminalreporter.write_sep("-", "make banjar-check (angka)")
+        terminalreporter.write_line(text.strip())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import BANJAR_REPORT, ROOT
 from pmi_aman import banjar, banjar_data
 
 FIXTURE = ROOT / "tests/fixtures/banjar/docs"
@@ -150,11 +150,11 @@ def test_command_fails_on_the_broken_page_and_names_it():
 # --- the real site --------------------------------------------------------------------------------
 
 
-def test_banjar_pages_have_no_false_friend_and_no_register_slip(lexicon):
+def test_banjar_pages_have_no_false_friend_and_no_register_slip(lexicon, request):
     reports = banjar.analyse_site(ROOT / "docs", lexicon)
     floor = banjar.analyse_site(ROOT / "docs", lexicon, lang="id")
     text = banjar.format_report(reports, floor, banjar.load_ceiling(), details=False)
-    print(text)  # the figures, as a report (pytest -s, or -rA)
+    request.config.stash[BANJAR_REPORT] = text  # printed at the end of the run (conftest.py)
     errors = [str(p) for r in reports for p in r.errors()]
     assert errors == [], "\n".join(errors)
     assert len(reports) >= 15
