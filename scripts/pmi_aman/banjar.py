@@ -196,6 +196,7 @@ class Finding:
     kind: str  # "salah-arti", "ragam", "sama", "indonesia", "lain"
     word: str
     message: str
+    hint: str = ""  # a few words for the review sheet (the Banjar counterparts of a (b) word)
 
 
 @dataclass
@@ -290,13 +291,14 @@ def analyse_text(rel, numbered_lines, lexicon, indonesian_sentences=None):
                     f"'{raw}' bukan ragam sopan bahasa Banjar untuk situs ini. Tulis "
                     f"'{slip['write']}' ({slip['why']}).")))
             elif kind == INDONESIAN:
+                advice = " / ".join(lexicon.counterparts(word)[:2])
                 report.findings.append(Finding(number, "indonesia", raw, (
-                    f"kata Indonesia '{raw}': dalam data NusaX bahasa Banjarnya "
-                    f"{' / '.join(lexicon.counterparts(word)[:2])}.")))
+                    f"kata Indonesia '{raw}': dalam data NusaX bahasa Banjarnya {advice}."),
+                    f"NusaX: {advice}"))
             elif kind == KEEP:
                 report.findings.append(Finding(number, "lain", raw, (
                     f"'{raw}' tidak ada dalam data bahasa Banjar (NusaX, glosarium, MediaWiki): "
-                    "periksa ejaannya atau minta penutur asli memeriksanya.")))
+                    "periksa ejaannya atau minta penutur asli memeriksanya."), "di luar data"))
         if indonesian_sentences is None:
             continue
         for sentence in sentences(text):
@@ -378,8 +380,7 @@ def format_report(reports, floor=None, ceiling=None, details=True):
                     lines.append(f"{report.rel}:{finding.line}: {finding.message}")
             by_line = {}
             for finding in report.of("indonesia"):
-                by_line.setdefault(finding.line, []).append(
-                    f"{finding.word} -> {' / '.join(finding.message.split(' bahasa Banjarnya ')[1].rstrip('.').split(' / '))}")
+                by_line.setdefault(finding.line, []).append(f"{finding.word} -> {finding.hint[len('NusaX: '):]}")
             for number in sorted(by_line):
                 lines.append(f"{report.rel}:{number}: kata Indonesia (b): {', '.join(by_line[number])}")
             unknown = Counter(f.word.lower() for f in report.of("lain"))

@@ -126,7 +126,7 @@ def words_marked(text, number, report):
         finding = kinds[match.group(1)]
         css = MARKS[finding.kind][0]
         out.append(html.escape(text[last:match.start()]))
-        out.append(f'<mark class="{css}" title="{html.escape(finding.message)}">{html.escape(match.group(1))}</mark>')
+        out.append(f'<mark class="{css}" title="{html.escape(finding.hint or finding.message)}">{html.escape(match.group(1))}</mark>')
         last = match.end()
     out.append(html.escape(text[last:]))
     return "".join(out)
