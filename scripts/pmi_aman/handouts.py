@@ -20,7 +20,9 @@ SITE_FOLDER = "selebaran/pdf"
 KEY_PAGES = {
     "index": ("beranda", 4),
     "jalur-resmi": ("jalur-resmi", 2),
+    "memilih-jalur": ("memilih-jalur", 4),
     "syarat-dokumen": ("syarat-dokumen", 1),
+    "keterampilan-sertifikat": ("keterampilan-sertifikat", 3),
     "perusahaan-penempatan": ("perusahaan-penempatan", 4),
     "biaya": ("biaya", 4),
     "tanda-bahaya": ("tanda-bahaya", 1),
@@ -28,7 +30,10 @@ KEY_PAGES = {
     "pelindungan": ("pelindungan", 4),
     "larangan-sanksi": ("larangan-sanksi", 4),
     "peran-desa": ("peran-desa", 4),
+    "tanah-laut-kalsel": ("tanah-laut-kalsel", 3),
     "pengaduan-bantuan": ("pengaduan-bantuan", 4),
+    "keluarga-hilang-kontak": ("keluarga-hilang-kontak", 4),
+    "meninggal-sakit": ("meninggal-sakit", 4),
     "cetak-semua": ("seluruh-panduan", None),  # the whole guide: no budget
 }
 DEFAULT_BUDGET = 4
