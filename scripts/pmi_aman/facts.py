@@ -261,6 +261,8 @@ def _entries():
     for group in ("criminal", "administrative"):
         for entry in penalties.get(group, []):
             yield "data/penalties.yml", entry.get("key", "?"), entry, ("pasal", "act", "who", "source", "mark")
+    for key, entry in load("regulations").items():
+        yield "data/regulations.yml", key, entry, ("kind", "number", "year", "title", "source", "mark")
 
 
 def _line_of(path, key):
