@@ -358,10 +358,11 @@ def _regulation_kinds(name):
 
 @lru_cache(maxsize=None)
 def known_regulations():
-    """{(kind, number, year)} from data/regulations.yml."""
+    """{(kind, number, year)} from data/regulations.yml, number and year as text."""
     return {
-        (entry.get("kind"), int(entry.get("number", 0)), int(entry.get("year", 0)))
+        (entry.get("kind"), str(entry.get("number")), str(entry.get("year")))
         for entry in facts.load("regulations").values()
+        if isinstance(entry, dict)
     }
 
 
@@ -392,7 +393,7 @@ def check_regulations(page):
     known = known_regulations()
     for number, line in list(_front_source_lines(page)) + list(prose_lines(page)):
         for written, kinds, reg_number, year in cited_regulations(without_placeholders(line)):
-            if not any((kind, reg_number, year) in known for kind in kinds):
+            if not any((kind, str(reg_number), str(year)) in known for kind in kinds):
                 problems.append(
                     Problem(
                         page.rel,
