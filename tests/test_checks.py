@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
-from pmi_aman import content_checks, pages, site_checks
+from pmi_aman import DOCS, LANGUAGES, content_checks, pages, site_checks
 
 TODAY = dt.date(2026, 11, 28)
 FRONT = """---
@@ -62,10 +62,10 @@ SOURCE_CASES = {
     "typed WhatsApp link": ("[WhatsApp](https://wa.me/6281234567890)", "'wa.me/' tampak seperti"),
     "Pasal 92": ("Menurut Pasal 92 UU 18/2017, calo dihukum.", "'Pasal 92' tidak ada di UU 18/2017"),
     "Pasal beyond 91 in a range": ("Pidana diatur di Pasal 79 sampai 95.", "'Pasal 95' tidak ada di UU 18/2017"),
-    "typed penalty": ("Calo diancam penjara paling lama 10 tahun.", "ancaman penjara atau denda diketik langsung"),
-    "typed penalty, years first": ("Calo diancam 10 tahun penjara.", "ancaman penjara atau denda diketik langsung"),
+    "typed penalty": ("Calo diancam penjara paling lama 10 tahun (Pasal 81).", "ancaman penjara atau denda diketik langsung"),
+    "typed penalty, years first": ("Calo diancam 10 tahun penjara (Pasal 81).", "ancaman penjara atau denda diketik langsung"),
     "typed fine": ("Perusahaan bisa kena denda sebesar Rp15 miliar.", "ancaman penjara atau denda diketik langsung"),
-    "typed minimum age": ("Pekerja harus berusia minimal 18 tahun.", "batas usia diketik langsung"),
+    "typed minimum age": ("Pekerja harus berusia minimal 18 tahun (Pasal 5).", "batas usia diketik langsung"),
     "typed minimum age, bare": ("Umur 18 tahun sudah boleh mendaftar.", "batas usia diketik langsung"),
     "article-penalty pair against the data": (
         "Pelanggaran larangan Pasal 69 diancam pidana Pasal 83.",
@@ -79,6 +79,25 @@ SOURCE_CASES = {
     "unknown penalty placeholder": ("Ancaman: {{ pidana: 99 }}.", "pidana '99' tidak ada di data/penalties.yml"),
     "unknown table": ("{{ tabel: gaji }}", "tabel 'gaji' tidak dikenal"),
     "unknown placeholder kind": ("{{ nomor: kp2mi_call_center }}", "jenis '{{ nomor: ... }}' tidak dikenal"),
+    # Cited regulations must be in data/regulations.yml.
+    "unknown regulation": ("Aturan biaya ada di Permen P2MI 5/2025 Pasal 2.",
+                           "peraturan 'Permen P2MI 5/2025' tidak ada di data/regulations.yml"),
+    "unknown law, long form": ("Lihat UU Nomor 4 Tahun 2025 tentang perubahan UU 18/2017.",
+                               "peraturan 'UU Nomor 4 Tahun 2025' tidak ada di data/regulations.yml"),
+    "regulation of the wrong ministry": ("Biaya diatur Permenaker 17/2025.",
+                                         "peraturan 'Permenaker 17/2025' tidak ada"),
+    "unknown regulation further down a list": (
+        "Lihat Peraturan Menteri P2MI Nomor 4 Tahun 2025 dan Nomor 99 Tahun 2025.",
+        "peraturan 'Peraturan Menteri P2MI 99/2025' tidak ada",
+    ),
+    # A paragraph that states what the law does cites its article or regulation.
+    "ban without citation": ("Calo dilarang menempatkan pekerja migran.",
+                             "paragraf ini menyatakan aturan hukum ('dilarang') tanpa menyebut dasar hukumnya"),
+    "obligation without citation": ("Setiap calon PMI wajib ikut pelatihan.", "aturan hukum ('wajib')"),
+    "right without citation": ("Keluarga berhak menerima harta PMI yang meninggal.", "aturan hukum ('berhak')"),
+    "according to the law without citation": ("Menurut undang-undang, paspor dipegang sendiri.",
+                                              "aturan hukum ('Menurut undang-undang')"),
+    "penalty placeholder is not a citation": ("Calo diancam {{ pidana: 81 }}.", "aturan hukum ('diancam')"),
 }
 
 
@@ -92,10 +111,91 @@ def test_source_check_names_file_line_and_fix(tmp_path, case):
 
 
 def test_source_checks_apply_to_banjar_pages(tmp_path):
-    path = write(tmp_path / "docs/bjn/contoh.md", FRONT_BJN + BODY.format("Calo diancam panjara paling lawas 10 tahun."))
+    path = write(tmp_path / "docs/bjn/contoh.md", FRONT_BJN + BODY.format("Calo diancam panjara paling lawas 10 tahun (Pasal 81)."))
     problem = only(check_markdown(path, "bjn"))
     assert (problem.path, problem.line) == (pages.relative(path), LINE + 3)
     assert "ancaman penjara atau denda" in problem.message
+
+
+@pytest.mark.parametrize("line, word", [
+    ("Calo kada bulih manempatakan PMI.", "kada bulih"),
+    ("Satiap PMI baisi hak mamegang paspornya saurang.", "baisi hak"),
+    ("Pian musti tadaptar di Disnakerind.", "musti"),
+    ("Manurut undang-undang, paspor dipegang saurang.", "Manurut undang-undang"),
+])
+def test_law_statement_check_knows_banjar_words(tmp_path, line, word):
+    path = write(tmp_path / "docs/bjn/contoh.md", FRONT_BJN + BODY.format(line))
+    problem = only(check_markdown(path, "bjn"))
+    assert (problem.path, problem.line) == (pages.relative(path), LINE + 3)
+    assert f"menyatakan aturan hukum ('{word}') tanpa menyebut dasar hukumnya" in problem.message
+
+
+def test_law_statement_check_names_the_line_of_the_word(tmp_path):
+    body = "Paragraf ini dua baris.\nBaris keduanya menyebut kewajiban: calon PMI wajib mendaftar.\n"
+    path = write(tmp_path / "docs/id/contoh.md", FRONT + BODY.format(body))
+    problem = only(check_markdown(path))
+    assert problem.line == LINE + 1
+    assert "aturan hukum ('wajib')" in problem.message
+
+
+def test_list_item_stating_a_rule_is_not_covered_by_an_uncited_lead_in(tmp_path):
+    body = "Ringkasnya:\n\n- calo dilarang merekrut;\n- paspor dipegang sendiri.\n"
+    path = write(tmp_path / "docs/id/contoh.md", FRONT + BODY.format(body))
+    problem = only(check_markdown(path))
+    assert problem.line == LINE + 2
+    assert "aturan hukum ('dilarang')" in problem.message
+
+
+def test_law_statement_citation_may_sit_in_its_paragraph_list_lead_in_or_items(tmp_path):
+    body = "\n".join([
+        "Calo dilarang menempatkan pekerja",
+        "migran (Pasal 69 UU 18/2017).",
+        "",
+        "Menurut Pasal 5 UU 18/2017, Anda harus:",
+        "",
+        "- sehat jasmani dan rohani;",
+        "- terdaftar jaminan sosial, yang wajib sejak masa calon PMI.",
+        "",
+        "Sebelum bekerja, Anda wajib:",
+        "",
+        "- mengikuti proses resmi (Pasal 12);",
+        "- memiliki dokumen (Pasal 13).",
+        "",
+        "JKK wajib sejak masa calon PMI (Permenaker 18/2018). Tabelnya:",
+        "",
+        "{{ tabel: sanksi-administratif }}",
+        "",
+        "Contoh kode: `wajib` tidak dihitung.",
+    ])
+    path = write(tmp_path / "docs/id/contoh.md", FRONT + BODY.format(body))
+    assert check_markdown(path) == []
+
+
+def test_law_word_in_link_text_is_a_page_title_not_a_rule(tmp_path):
+    body = "Baca [Nang kada bulih wan sanksinya](larangan-sanksi.md).\n\nCalo kada bulih marekrut, [baca](x.md).\n"
+    path = write(tmp_path / "docs/bjn/contoh.md", FRONT_BJN + BODY.format(body))
+    problem = only(check_markdown(path, "bjn"))
+    assert problem.line == LINE + 5  # only the sentence outside the link text
+    assert "aturan hukum ('kada bulih')" in problem.message
+
+
+def test_unknown_regulation_in_front_matter_sources_names_its_line(tmp_path):
+    front = FRONT.replace("  - UU No. 18 Tahun 2017\n", "  - UU No. 18 Tahun 2017\n  - Permen P2MI No. 7 Tahun 2025\n")
+    path = write(tmp_path / "docs/id/contoh.md", front + "# Contoh\n\nIsi.\n")
+    problem = only(check_markdown(path))
+    assert problem.line == 7
+    assert "peraturan 'Permen P2MI No. 7 Tahun 2025' tidak ada di data/regulations.yml" in problem.message
+
+
+def test_real_pages_cite_their_law_statements_and_only_known_regulations():
+    """The home page's promise ('Setiap aturan disertai nomor pasalnya'), on every page in both
+    languages, without building the site."""
+    problems = []
+    for lang in LANGUAGES:
+        for path in pages.markdown_files(lang, DOCS):
+            page = pages.read_page(path, lang=lang)
+            problems += content_checks.check_regulations(page) + content_checks.check_law_citations(page)
+    assert problems == [], "\n".join(map(str, problems))
 
 
 def test_source_checks_accept_what_pages_legitimately_write(tmp_path):

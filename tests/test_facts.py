@@ -71,3 +71,39 @@ def test_penalty_table_follows_the_data_file(project_copy):
     for page in ("site/larangan-sanksi/index.html", "site/bjn/larangan-sanksi/index.html"):
         html = (project_copy / page).read_text(encoding="utf-8")
         assert "12 tahun" in html
+
+
+def _with_data(monkeypatch, name, entries):
+    real = facts.load
+    monkeypatch.setattr(facts, "load", lambda wanted: entries if wanted == name else real(wanted))
+
+
+def test_regulation_entry_needs_its_source_and_mark(monkeypatch):
+    _with_data(monkeypatch, "regulations", {
+        "pp-1-2099": {"kind": "PP", "number": 1, "year": 2099, "title": "Contoh"},
+    })
+    messages = [p.message for p in facts.check_data() if p.path == "data/regulations.yml"]
+    assert messages == ["'pp-1-2099' belum punya source, mark. Setiap fakta wajib punya sumber "
+                        "dan tanda dari lembar fakta."]
+
+
+def test_contact_needs_a_confirmed_date_or_an_explicit_null(monkeypatch):
+    contact = {"name": {"id": "Contoh", "bjn": "Cuntuh"}, "kind": "web", "display": "contoh.go.id",
+               "value": "https://contoh.go.id/", "source": "lembar fakta §10",
+               "mark": "FROM-SECONDARY-SOURCE"}
+    _with_data(monkeypatch, "contacts", {"contoh": dict(contact)})
+    problems = [p for p in facts.check_data() if p.path == "data/contacts.yml"]
+    assert len(problems) == 1 and "'contoh' belum punya confirmed" in problems[0].message
+    _with_data(monkeypatch, "contacts", {"contoh": dict(contact, confirmed=None)})
+    assert [p for p in facts.check_data() if p.path == "data/contacts.yml"] == []
+    assert facts.confirmed_date(dict(contact, confirmed=None), "id") == "tidak ada tanggal di sumber"
+    assert facts.confirmed_date(dict(contact, confirmed=None), "bjn") == "kadada tanggal di sumber"
+
+
+def test_unsure_connector_is_said_not_guessed():
+    row = {"prison_years": 10, "fine": 15000000000, "connector": "unsure"}
+    assert facts.penalty_text(row, "id") == (
+        "penjara paling lama 10 tahun; denda paling banyak Rp15 miliar "
+        "(belum pasti apakah penjara dan denda dijatuhkan bersama)")
+    assert " dan denda paling" not in facts.penalty_text(row, "id")
+    assert "Rp15 miliar (penghubung 'dan' atau 'dan/atau' belum pasti)" in facts.table_penalties("id")

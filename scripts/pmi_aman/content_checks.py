@@ -321,6 +321,197 @@ def check_leftovers(page):
     return problems
 
 
+# --- cited regulations and law statements (issue 14) ------------------------------------------
+
+# A regulation named with its number and year: "UU 18/2017", "PP No. 59 Tahun 2021",
+# "Peraturan Menteri P2MI Nomor 4 Tahun 2025", "Peraturan Presiden No. 165 dan 166 Tahun 2024".
+# Longer names first; each maps to the `kind` written in data/regulations.yml. Bare "Permen" /
+# "Peraturan Menteri" may be either ministry's regulation.
+_REGULATION_KINDS = (
+    (r"Peraturan\s+Pemerintah\s+Pengganti\s+Undang-Undang|Perppu|Perpu", ("Perppu",)),
+    (r"Peraturan\s+Menteri\s+P2MI|Permen\s+P2MI", ("Permen P2MI",)),
+    (r"Peraturan\s+Menteri\s+Ketenagakerjaan|Permenaker", ("Permenaker",)),
+    (r"Keputusan\s+Menteri\s+Ketenagakerjaan|Kepmenaker", ("Kepmenaker",)),
+    (r"Peraturan\s+Menteri|Permen", ("Permen P2MI", "Permenaker")),
+    (r"Peraturan\s+(?:Kepala\s+)?(?:Badan|BP2MI)|Perban(?:\s+BP2MI)?", ("Perban BP2MI",)),
+    (r"Peraturan\s+Presiden|Perpres", ("Perpres",)),
+    (r"Peraturan\s+Pemerintah|PP", ("PP",)),
+    (r"Undang-Undang|UU", ("UU",)),
+)
+_NUMBER_YEAR = r"(?:No\.?\s*|Nomor\s+)?(\d+(?:\s*(?:,|dan|wan)\s*\d+)*)\s*(?:/|\s+Tahun\s+)(\d{4})\b"
+REGULATION = re.compile(
+    r"\b(" + "|".join(f"(?:{names})" for names, _ in _REGULATION_KINDS) + r")\s+" + _NUMBER_YEAR
+)
+# "..., Nomor 17 Tahun 2025 (biaya), dan Nomor 33 Tahun 2025": more of the same kind.
+_MORE_OF_KIND = re.compile(
+    r"\s*(?:\([^)]*\))?\s*[,;]?\s*(?:(?:dan|wan|atau|atawa)\s+)?(?:No\.?\s*|Nomor\s+)"
+    r"(\d+)\s*(?:/|\s+Tahun\s+)(\d{4})\b"
+)
+
+
+def _regulation_kinds(name):
+    for names, kinds in _REGULATION_KINDS:
+        if re.fullmatch(names, name):
+            return kinds
+    return ()
+
+
+@lru_cache(maxsize=None)
+def known_regulations():
+    """{(kind, number, year)} from data/regulations.yml, number and year as text."""
+    return {
+        (entry.get("kind"), str(entry.get("number")), str(entry.get("year")))
+        for entry in facts.load("regulations").values()
+        if isinstance(entry, dict)
+    }
+
+
+def cited_regulations(text):
+    """(text as written, kinds it may be, number, year) for every regulation cited in a line."""
+    for match in REGULATION.finditer(text):
+        kinds = _regulation_kinds(match.group(1))
+        year = int(match.group(3))
+        for number in re.findall(r"\d+", match.group(2)):
+            yield match.group(0), kinds, int(number), year
+        position = match.end()
+        while more := _MORE_OF_KIND.match(text, position):
+            yield f"{match.group(1)} {more.group(1)}/{more.group(2)}", kinds, int(more.group(1)), int(more.group(2))
+            position = more.end()
+
+
+def _front_source_lines(page):
+    """(line in file, line) for the `sources:` lines of the front matter."""
+    for number, line in enumerate(page.front.split("\n"), start=1):
+        if line.lstrip().startswith("- ") and line.startswith(" "):
+            yield number, line
+
+
+def check_regulations(page):
+    """Every regulation cited with number and year (UU, PP, Perban, Permen, Kepmenaker ...),
+    in the text or in `sources:`, is one that data/regulations.yml knows."""
+    problems = []
+    known = known_regulations()
+    for number, line in list(_front_source_lines(page)) + list(prose_lines(page)):
+        for written, kinds, reg_number, year in cited_regulations(without_placeholders(line)):
+            if not any((kind, str(reg_number), str(year)) in known for kind in kinds):
+                problems.append(
+                    Problem(
+                        page.rel,
+                        number,
+                        f"peraturan '{written}' tidak ada di data/regulations.yml. Periksa jenis, "
+                        "nomor dan tahunnya di lembar fakta. Kalau peraturan itu memang ada di "
+                        "lembar fakta, tambahkan dulu ke data/regulations.yml beserta sumber "
+                        "(source) dan tandanya (mark).",
+                    )
+                )
+    return problems
+
+
+# Words that state what the law does (Indonesian and Banjar, see the Banjar glossary):
+# an obligation, a ban, a right, a penalty or sanction, or "according to the law".
+LINK_TEXT = re.compile(r"\[[^\]]*\]\([^)]*\)")
+LAW_EFFECT = re.compile(
+    r"\b(wajib|mewajibkan|diwajibkan|diwajibakan|mawajibakan|dilarang|melarang|ditangati|"
+    r"kada\s+bulih|tidak\s+boleh|tidak\s+dapat\s+dibebani|berhak|baisi\s+hak|diancam|"
+    r"dipidana|dikenai|dikenakan|dikanai|dikanakan|harus|musti|"
+    r"(?:menurut|manurut)\s+(?:undang-undang|UU|peraturan|paraturan|aturan|hukum))\b",
+    re.IGNORECASE,
+)
+# What counts as a citation: an article, a regulation with number and year, or a table whose
+# rows name their articles.
+CITATION = re.compile(r"\bPasal\s+\d|\{\{\s*tabel\s*:\s*(?:pidana|sanksi-administratif)\s*\}\}")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
+INLINE_CODE = re.compile(r"`[^`]*`")
+
+
+def _has_citation(text):
+    return bool(CITATION.search(text) or REGULATION.search(text))
+
+
+def _law_units(page):
+    """Each paragraph and each list item of the body, in order, as dicts with the first line,
+    the lines, and for a list item the paragraph that introduces its list (ending with ':')."""
+    units = []
+    current = None  # the open unit
+    before_list = None  # the paragraph just closed, while nothing else followed it
+    list_lead = None
+
+    def close():
+        nonlocal current, before_list
+        if current and not current["item"]:
+            before_list = current
+        current = None
+
+    for number, line in prose_lines(page):
+        text = INLINE_CODE.sub(" ", line)
+        stripped = text.strip()
+        if not stripped or stripped.startswith(("#", "!!!")):
+            close()
+            if stripped:
+                before_list = list_lead = None
+            continue
+        if LIST_ITEM.match(text):
+            close()
+            if before_list is not None:
+                ends_with_colon = " ".join(before_list["lines"]).rstrip().endswith(":")
+                list_lead = before_list if ends_with_colon else None
+                before_list = None
+            current = {"first": number, "lines": [stripped], "item": True, "lead": list_lead}
+            if list_lead is not None:
+                list_lead["items"].append(current)
+            units.append(current)
+        elif current is not None:
+            current["lines"].append(stripped)
+        else:
+            if not text.startswith(" "):
+                list_lead = None  # a paragraph at the left margin ends the list
+            before_list = None
+            current = {"first": number, "lines": [stripped], "item": False, "items": []}
+            units.append(current)
+    return units
+
+
+def _cited(unit):
+    return _has_citation(" ".join(unit["lines"]))
+
+
+def _covered(unit):
+    """Cited in itself; a list item also by its lead-in; a lead-in also by all of its items."""
+    if _cited(unit):
+        return True
+    if unit["item"]:
+        return unit["lead"] is not None and _cited(unit["lead"])
+    return bool(unit["items"]) and all(_cited(item) for item in unit["items"])
+
+
+def check_law_citations(page):
+    """The home page's promise: every paragraph (or list item) that states what the law does
+    ('wajib', 'dilarang', 'berhak', 'diancam', 'harus', 'menurut UU' ... or their Banjar words)
+    cites its article or regulation in that paragraph, or in the sentence that introduces its
+    list. See CONTRIBUTING.md, 'Mengutip pasal'."""
+    problems = []
+    for unit in _law_units(page):
+        if _covered(unit):
+            continue
+        for offset, line in enumerate(unit["lines"]):
+            # A link's text names a page ("Larangan dan sanksi"); it states no rule itself.
+            match = LAW_EFFECT.search(LINK_TEXT.sub(" ", without_placeholders(line)))
+            if match:
+                problems.append(
+                    Problem(
+                        page.rel,
+                        unit["first"] + offset,
+                        f"paragraf ini menyatakan aturan hukum ('{match.group(1)}') tanpa "
+                        "menyebut dasar hukumnya. Tulis pasal dan peraturannya di paragraf itu, "
+                        "misalnya '(Pasal 69 UU 18/2017)' atau '(Permen P2MI 4/2025 Pasal 9)', "
+                        "sesuai lembar fakta. Kalau aturannya tidak ada di lembar fakta, hapus "
+                        "kalimat itu dan tulis kepada siapa pembaca bisa bertanya.",
+                    )
+                )
+                break
+    return problems
+
+
 def check_page(page, lang):
     """Every source check for one page (front matter problems are in page.problems)."""
     return (
@@ -330,4 +521,6 @@ def check_page(page, lang):
         + check_articles(page)
         + check_typed_facts(page)
         + check_leftovers(page)
+        + check_regulations(page)
+        + check_law_citations(page)
     )

@@ -36,6 +36,9 @@ LABELS = {
     "id": {
         "and": "dan",
         "and_or": "dan/atau",
+        "unsure": "belum pasti apakah penjara dan denda dijatuhkan bersama",
+        "unsure_short": "penghubung 'dan' atau 'dan/atau' belum pasti",
+        "undated": "tidak ada tanggal di sumber",
         "prison": "penjara paling lama {years} tahun",
         "fine": "denda paling banyak {fine}",
         "col_pasal": "Pasal",
@@ -55,6 +58,9 @@ LABELS = {
     "bjn": {
         "and": "wan",
         "and_or": "wan/atawa",
+        "unsure": "balum pasti apakah panjara wan denda dijatuhakan basamaan",
+        "unsure_short": "'wan' atawa 'wan/atawa' balum pasti",
+        "undated": "kadada tanggal di sumber",
         "prison": "panjara paling lawas {years} tahun",
         "fine": "denda paling banyak {fine}",
         "col_pasal": "Pasal",
@@ -115,7 +121,16 @@ def penalty_text(row, lang):
     lab = LABELS[lang]
     prison = lab["prison"].format(years=row["prison_years"])
     fine = lab["fine"].format(fine=format_rupiah(row["fine"]))
+    if row["connector"] == "unsure":  # the sheet does not say whether prison and fine go together
+        return f"{prison}; {fine} ({lab['unsure']})"
     return f"{prison} {lab[row['connector']]} {fine}"
+
+
+def table_fine(row, lang):
+    lab = LABELS[lang]
+    if row["connector"] == "unsure":
+        return f"{format_rupiah(row['fine'])} ({lab['unsure_short']})"
+    return f"{lab[row['connector']]} {format_rupiah(row['fine'])}"
 
 
 def contact_link(contact):
@@ -147,7 +162,7 @@ def table_penalties(lang):
         rows.append(
             f"| {pasal} | {row['act'][lang]} | {row['who'][lang]} "
             f"| {lab['years'].format(n=row['prison_years'])} "
-            f"| {lab[row['connector']]} {format_rupiah(row['fine'])} |"
+            f"| {table_fine(row, lang)} |"
         )
     return "\n".join(rows)
 
@@ -165,6 +180,13 @@ def table_administrative(lang):
     return "\n".join(rows)
 
 
+def confirmed_date(contact, lang):
+    """The date a source last named the contact, or a note when the sources give no date."""
+    if contact.get("confirmed") is None:
+        return LABELS[lang]["undated"]
+    return format_date(contact["confirmed"], lang)
+
+
 def table_contacts(lang, main_only=False):
     lab = LABELS[lang]
     rows = [
@@ -176,7 +198,7 @@ def table_contacts(lang, main_only=False):
             continue
         rows.append(
             f"| {contact['name'][lang]} | {contact_inline(contact, lang)} "
-            f"| {format_date(contact['confirmed'], lang)} |"
+            f"| {confirmed_date(contact, lang)} |"
         )
     return "\n".join(rows)
 
@@ -256,11 +278,13 @@ def _entries():
     for key, entry in load("facts").items():
         yield "data/facts.yml", key, entry, ("type", "value", "cite", "source", "mark")
     for key, entry in load("contacts").items():
-        yield "data/contacts.yml", key, entry, ("name", "kind", "display", "value", "confirmed", "source", "mark")
+        yield "data/contacts.yml", key, entry, ("name", "kind", "display", "value", "source", "mark")
     penalties = load("penalties")
     for group in ("criminal", "administrative"):
         for entry in penalties.get(group, []):
             yield "data/penalties.yml", entry.get("key", "?"), entry, ("pasal", "act", "who", "source", "mark")
+    for key, entry in load("regulations").items():
+        yield "data/regulations.yml", key, entry, ("kind", "number", "year", "title", "source", "mark")
 
 
 def _line_of(path, key):
@@ -280,6 +304,10 @@ def check_data():
             problems.append(Problem(path, _line_of(path, key), (
                 f"'{key}' belum punya {', '.join(missing)}. Setiap fakta wajib punya sumber "
                 "dan tanda dari lembar fakta.")))
+        if path == "data/contacts.yml" and "confirmed" not in entry:
+            problems.append(Problem(path, _line_of(path, key), (
+                f"'{key}' belum punya confirmed. Tulis tanggal sumber terakhir yang menyebut "
+                "kontak itu, atau 'confirmed: null' kalau sumbernya tidak bertanggal.")))
         mark = entry.get("mark")
         if mark and mark not in PUBLISHABLE_MARKS:
             problems.append(Problem(path, _line_of(path, key), (
