@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from . import facts
+from . import contact_numbers, facts
 from .problems import Problem
 
 UU18_LAST_ARTICLE = 91
@@ -160,9 +160,9 @@ def check_html_safety(page):
 
 
 def _typed_contact(text):
-    for match in PHONE.finditer(text):
-        if len(re.sub(r"\D", "", match.group(0))) >= PHONE_MIN_DIGITS:
-            return match.group(0)
+    number = contact_numbers.first(text)  # any spelling: 0812.3456.7890, (0511) 477 2123, +62 ...
+    if number:
+        return number
     for pattern in (CALL_NUMBER, EMAIL, CONTACT_LINK):
         match = pattern.search(text)
         if match:
@@ -330,4 +330,5 @@ def check_page(page, lang):
         + check_articles(page)
         + check_typed_facts(page)
         + check_leftovers(page)
+        + contact_numbers.check_markdown(page, PLACEHOLDER)
     )
