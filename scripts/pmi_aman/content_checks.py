@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from . import contact_numbers, facts
+from . import contact_numbers, facts, markdown_structure
 from .problems import Problem
 
 UU18_LAST_ARTICLE = 91
@@ -331,4 +331,5 @@ def check_page(page, lang):
         + check_typed_facts(page)
         + check_leftovers(page)
         + contact_numbers.check_markdown(page, PLACEHOLDER)
+        + markdown_structure.check_page(page)
     )
