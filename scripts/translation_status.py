@@ -39,7 +39,9 @@ def pin(path):
         print(f"{pages.relative(path)}:1: halaman ini tidak diawali front matter '---'. "
               "Perbaiki dulu, lalu jalankan perintah ini lagi.")
         return 1
-    block = f"translation:\n  source: {digest}\n  status: draf\n"
+    # Quoted when all digits: YAML would otherwise read the pin as a number.
+    shown = f'"{digest}"' if digest.isdigit() else digest
+    block = f"translation:\n  source: {shown}\n  status: draf\n"
     meta = match.group(1)
     meta = TRANSLATION_BLOCK.sub(block, meta, count=1) if TRANSLATION_BLOCK.search(meta) else meta + block
     path.write_text(f"---\n{meta}---\n" + text[match.end():], encoding="utf-8")
