@@ -11,7 +11,7 @@ Each entry carries `ref:`, one reference or a list of them, each written as
 the text runs to the next heading of the same or a higher level — or the number in the first
 cell of a table row ("| 2.2 |"). After "|", only the table rows of that text whose first cell
 starts with those words are used. An entry may also carry `quote:`, a span that must appear
-word for word (spaces aside) in the referenced text.
+word for word (spaces aside) in the referenced text; a fact's `value` must then be in the quote.
 
 The check then confirms that the numbers of the entry appear in the referenced text: amounts
 (Rp15.000.000.000 = Rp15 miliar = 15000000000), durations ("10 tahun"), counts, years, dates
@@ -264,7 +264,9 @@ def check_entry(key, entry, sources=SOURCES):
             f"'{key}': kutipan '{quote}' tidak ada di {', '.join(map(str, refs if isinstance(refs, list) else [refs]))}. "
             "Salin kutipan persis dari lembar fakta.")))
     for field, shown, kind, wanted in claims(entry):
-        if not _holds(kind, wanted, text):
+        # A fact's value must be in the quote when there is one: "13 items", not any "(13)".
+        within = str(quote) if quote and field == "value" and entry.get("type") else text
+        if not _holds(kind, wanted, within):
             where = ", ".join(map(str, refs if isinstance(refs, list) else [refs]))
             problems.append((field, (
                 f"'{key}': {field} '{shown}' tidak ada di sumbernya ({where}). Salin angka persis "
