@@ -115,19 +115,26 @@ def _source_line(source, found):
     return 0
 
 
-def check_site_text(site, locator, data):
-    """Contact-like numbers in the visible text of the built pages that are not in data/."""
+HIDDEN = {"script", "style", "svg", "template"}
+
+
+def check_site_text(site, locator, data, soups=None):
+    """Contact-like numbers in the visible text of the built pages that are not in data/.
+    `soups` ({page path inside site/: BeautifulSoup}) saves parsing the pages again."""
     from .pages import relative
     from .source_refs import phone_key
 
     allowed = known_numbers(data)
     problems = []
-    for path in sorted(Path(site).rglob("*.html")):
-        page = path.relative_to(site).as_posix()
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup(["script", "style", "svg"]):
-            tag.decompose()
+    site = Path(site)
+    if soups is None:
+        soups = {p.relative_to(site).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+                 for p in sorted(site.rglob("*.html"))}
+    for page, soup in soups.items():
+        path = site / page
         for string in soup.find_all(string=True):
+            if not any(ch.isdigit() for ch in string) or string.find_parent(HIDDEN) is not None:
+                continue
             for found in contact_like(str(string)):
                 if phone_key(found) in allowed:
                     continue

@@ -294,7 +294,7 @@ def check_site(site, docs=DOCS, root=ROOT):
                     built.setdefault(message, []).append(problem)
                 else:
                     problems.append(problem)
-    problems += contact_numbers.check_site_text(site, locator, Path(root) / "data")
+    problems += contact_numbers.check_site_text(site, locator, Path(root) / "data", soups)
     for same in built.values():
         first = same[0]
         more = f" Sama di {len(same) - 1} halaman lain." if len(same) > 1 else ""
