@@ -511,6 +511,19 @@ def test_changed_numbers_fail_even_when_outdated(pair, banjar_line, expected):
         assert found[0].line in (line, line - 2)
 
 
+@pytest.mark.parametrize("old, new, expected", [
+    ("## Langkah 3: Tulak {#langkah-3}", "## Langkah 4: Tulak {#langkah-3}", "angka '4' di terjemahan tidak cocok dengan angka '3'"),
+    ("Baca [Biaya](biaya.md)", "Baca [Pasal 30](biaya.md)", "pasal 'Pasal 30' ada di terjemahan tetapi tidak ada di docs/id/uji.md"),
+])
+def test_numbers_in_headings_and_link_texts_are_compared(pair, old, new, expected):
+    indonesian, banjar = pair
+    edit(banjar, old, new)
+    line = banjar.read_text(encoding="utf-8").split("\n").index(
+        next(l for l in banjar.read_text(encoding="utf-8").split("\n") if new in l)) + 1
+    problems = [p for p in structure.check_pair(indonesian, banjar, outdated=True) if expected in p.message]
+    assert problems and problems[0].line == line, structure.check_pair(indonesian, banjar)
+
+
 def test_same_numbers_in_words_or_digits_pass(pair):
     indonesian, banjar = pair
     edit(indonesian, "Berangkat lewat jalur resmi.", SAME_ID + " Dendanya lima belas miliar rupiah.")

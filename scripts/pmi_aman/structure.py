@@ -152,17 +152,21 @@ def numbers_of(line):
     return values
 
 
+def number_items(text):
+    """("pasal", "Pasal 81") and ("angka", "10") for the article numbers and numbers of a text."""
+    for match in PASAL.finditer(text):
+        for number in re.findall(r"\d+", match.group(0)):
+            yield "pasal", f"Pasal {number}"
+    for value in numbers_of(text):
+        yield "angka", value
+
+
 def items_of(line):
     """Yield (kind, key) for every structural item on one line outside code."""
     for match in PLACEHOLDER.finditer(line):
         yield "data", f"{{{{ {match.group(1)}: {match.group(2)} }}}}"
     line = PLACEHOLDER.sub(" ", line)
-    if not HEADING.match(line):
-        for match in PASAL.finditer(line):
-            for number in re.findall(r"\d+", match.group(0)):
-                yield "pasal", f"Pasal {number}"
-        for value in numbers_of(line):
-            yield "angka", value
+    yield from number_items(line)
     for match in INLINE_LINK.finditer(line):
         yield ("gambar" if match.group(1) else "tautan"), match.group(2)
     match = REFERENCE.match(line)
@@ -200,6 +204,10 @@ def outline(path):
         heading = heading_of(line, number)
         if heading:
             result.headings.append(heading)
+            # Article numbers and numbers in a heading belong to the section it opens.
+            text = ATTRS.sub("", PLACEHOLDER.sub(" ", HEADING.match(line).group(2)))
+            for kind, key in number_items(text):
+                result.items.append((len(result.headings), kind, key, number))
             continue
         for kind, key in items_of(line):
             result.items.append((len(result.headings), kind, key, number))
@@ -316,6 +324,12 @@ def untranslated(source, target):
     )]
 
 
+def without_heading_items(outline_):
+    lines = {h.line for h in outline_.headings}
+    return Outline(outline_.rel, outline_.first_line, outline_.last_line, outline_.headings,
+                   [i for i in outline_.items if i[3] not in lines], outline_.body)
+
+
 OUTDATED_NOTE = (" Halaman Indonesia sudah berubah sejak terjemahan ini dibuat: perbarui terjemahannya, "
                  "lalu jalankan 'make translation-status PIN={rel}'.")
 
@@ -327,6 +341,8 @@ def check_pair(id_path, bjn_path, outdated=False):
     if untranslated(source, target):
         return untranslated(source, target)
     problems = compare_headings(source, target)
+    if problems:  # a heading already reported: its numbers are not reported again
+        source, target = without_heading_items(source), without_heading_items(target)
     items = compare_items(source, target, by_section=not problems)
     problems = problems + sorted(items, key=lambda p: p.line)
     if outdated:
