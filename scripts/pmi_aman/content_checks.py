@@ -29,11 +29,7 @@ LAW = re.compile(
 FENCE = re.compile(r"^\s*(```|~~~)")
 PLACEHOLDER = facts.PLACEHOLDER
 
-# Phone numbers: Indonesian (0..., 62..., +62...) and foreign (+60 3 ..., +852 ...).
-PHONE = re.compile(
-    r"(?<![\w/])(?<!\d[.,])(?:\+\d{1,3}|62|0)[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,5}){1,4}(?![\w/]|[.,]\d)"
-)
-PHONE_MIN_DIGITS = 7
+# Phone numbers in any spelling: contact_numbers.py.
 # Short numbers (110, 129) are contacts too when the sentence says to call them.
 CALL_NUMBER = re.compile(
     r"\b(?:telepon|telpon|talipun|telp|tlp|hubungi|hotline|call\s*cent(?:er|re)|whatsapp|sms)\b"
