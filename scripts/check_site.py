@@ -6,8 +6,11 @@
    {{ ... }} placeholders (pmi_aman.pages and pmi_aman.content_checks; the build runs them too);
 2. the built site (site/**/*.html): internal links and anchors, images and their alt text,
    external links, contact links (pmi_aman.site_checks);
-3. each Banjar page against its Indonesian page: same headings, links, data and lists
-   (pmi_aman.structure; `make translation-status` shows the same with each page's state).
+3. each Banjar page against its Indonesian page: same headings, links, data, lists, article
+   numbers and numbers (pmi_aman.structure; `make translation-status` shows the same with each
+   page's state);
+4. the data files (pmi_aman.facts.check_data): fields, marks, fact-sheet references, contact age.
+   Warnings (PERINGATAN: old page reviews, contacts to re-confirm) are printed but do not fail.
 
 Prints every problem as `file:line: message` (in Indonesian) and a summary line with the count
 and the time taken. Exit status 1 when there is any problem.
@@ -18,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from pmi_aman import DOCS, LANGUAGES, ROOT, content_checks, pages, site_checks, structure
+from pmi_aman import DOCS, LANGUAGES, ROOT, content_checks, facts, freshness, pages, site_checks, structure
 from pmi_aman.problems import Problem
 
 
@@ -46,8 +49,12 @@ def main(argv=None):
     else:
         problems.append(Problem(pages.relative(args.site), 0, "situs hasil build belum ada. "
                                       "Jalankan 'make build' dulu (atau 'make check')."))
+    problems += facts.check_data()  # data/*.yml: fields, marks, fact-sheet refs, contact age
     for problem in sorted(set(problems), key=lambda p: (p.path, p.line, p.message)):
         print(problem)
+    # Warnings (old reviews, contacts marked for re-confirmation) never change the exit status.
+    for warning in facts.data_warnings() + freshness.check_pages(args.docs):
+        print(f"PERINGATAN {warning}")
     seconds = f"{time.perf_counter() - start:.2f}".replace(".", ",")
     verdict = f"{len(set(problems))} masalah" if problems else "tidak ada masalah"
     print(f"Pemeriksaan selesai: {verdict} ({markdown} halaman Markdown, {html} halaman HTML, "

@@ -45,14 +45,16 @@ def pin(path, reviewer=None, today=None):
         print(f"{pages.relative(path)}:1: halaman ini tidak diawali front matter '---'. "
               "Perbaiki dulu, lalu jalankan perintah ini lagi.")
         return 1
+    # Quoted when all digits: YAML would otherwise read the pin as a number.
+    shown = f'"{digest}"' if digest.isdigit() else digest
     reviewer = " ".join((reviewer or "").split())
     if reviewer:
         on = (today or dt.date.today()).isoformat()
         name = reviewer.replace('"', "'")
-        block = (f"translation:\n  source: {digest}\n  status: ditinjau\n"
+        block = (f"translation:\n  source: {shown}\n  status: ditinjau\n"
                  f"  reviewer: \"{name}\"\n  reviewed_on: {on}\n")
     else:
-        block = f"translation:\n  source: {digest}\n  status: draf\n"
+        block = f"translation:\n  source: {shown}\n  status: draf\n"
     meta = match.group(1)
     meta = TRANSLATION_BLOCK.sub(block, meta, count=1) if TRANSLATION_BLOCK.search(meta) else meta + block
     path.write_text(f"---\n{meta}---\n" + text[match.end():], encoding="utf-8")

@@ -211,7 +211,7 @@ def test_source_checks_accept_what_pages_legitimately_write(tmp_path):
         "{{ tabel: pidana }}",
         "",
         "```html",
-        "<script>contoh kode</script> TODO 0812-3456-7890",
+        "<script>contoh kode</script> TODO (a phone number here is found: see test_contact_numbers)",
         "```",
         "",
         "- [ ] Paspor",

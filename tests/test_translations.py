@@ -354,10 +354,21 @@ def test_untranslated_copy_fails_even_when_outdated(pair):
         ]
 
 
-def test_outdated_translation_may_differ_in_structure(pair):
+def test_outdated_translation_is_still_compared(pair):
+    """Whatever the pin says, a dropped section is an error; for an outdated page the message
+    also says to update and re-pin."""
     indonesian, banjar = pair
     edit(banjar, "## Langkah 2: Pariksa {#langkah-2}\n", "")
-    assert structure.check_pair(indonesian, banjar, outdated=True) == []
+    for outdated in (False, True):
+        problem = only_problem(structure.check_pair(indonesian, banjar, outdated))
+        assert problem.path == "docs/bjn/uji.md"
+        assert "bagian '## Langkah 2: Periksa {#langkah-2}' ada di docs/id/uji.md:" in problem.message
+        assert ("Halaman Indonesia sudah berubah sejak terjemahan ini dibuat" in problem.message) == outdated
+
+
+def only_problem(problems):
+    assert len(problems) == 1, "\n".join(map(str, problems)) or "no problem found"
+    return problems[0]
 
 
 def test_command_reports_structure_and_fails(pair, tmp_path):
@@ -464,3 +475,82 @@ def test_status_page_lists_every_translation(site):
         head = [th.get_text(strip=True) for th in html.select("article table thead th")]
         assert head == (["Halaman bahasa Banjar", "Status", "Peninjau", "Kata"] if lang == "id"
                         else ["Laman bahasa Banjar", "Status", "Pamariksa", "Kata"])
+
+
+# --- issue 18: Pasal numbers and numbers (digits or words) compared on every pair -------------
+
+SAME_ID = "Berangkat lewat jalur resmi (Pasal 69). Siti berumur 17 tahun; biayanya Rp2 juta."
+SAME_BJN = "Tulak liwat jalur resmi (Pasal 69). Siti baumur 17 tahun; biayanya Rp2 juta."
+
+
+@pytest.mark.parametrize("banjar_line, expected", [
+    # a changed article number
+    (SAME_BJN.replace("Pasal 69", "Pasal 68"), "pasal 'Pasal 68' di terjemahan tidak cocok dengan pasal 'Pasal 69' di docs/id/uji.md:"),
+    # a dropped article number
+    (SAME_BJN.replace(" (Pasal 69)", ""), "pasal 'Pasal 69' ada di docs/id/uji.md:"),
+    # a changed number in digits
+    (SAME_BJN.replace("17 tahun", "16 tahun"), "angka '16' di terjemahan tidak cocok dengan angka '17' di docs/id/uji.md:"),
+    # a changed amount
+    (SAME_BJN.replace("Rp2 juta", "Rp3 juta"), "angka '3000000' di terjemahan tidak cocok dengan angka '2000000'"),
+    # a penalty typed in words where the Indonesian page has none
+    (SAME_BJN + " Calo dipanjara sapuluh tahun.", "angka '10' ada di terjemahan tetapi tidak ada di docs/id/uji.md"),
+    # an amount typed in words that differs
+    (SAME_BJN.replace("Rp2 juta", "talu juta rupiah"), "angka '3000000' di terjemahan tidak cocok dengan angka '2000000'"),
+])
+def test_changed_numbers_fail_even_when_outdated(pair, banjar_line, expected):
+    indonesian, banjar = pair
+    edit(indonesian, "Berangkat lewat jalur resmi.", SAME_ID)
+    edit(banjar, "Tulak liwat jalur resmi.", banjar_line)
+    line = banjar.read_text(encoding="utf-8").split("\n").index(banjar_line) + 1
+    for outdated in (False, True):
+        problems = structure.check_pair(indonesian, banjar, outdated)
+        found = [p for p in problems if expected in p.message]
+        assert found, "\n".join(map(str, problems)) or "no problem found"
+        assert found[0].path == "docs/bjn/uji.md"
+        # An extra item is named at its line; a missing one at the section's heading.
+        assert found[0].line in (line, line - 2)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("## Langkah 3: Tulak {#langkah-3}", "## Langkah 4: Tulak {#langkah-3}", "angka '4' di terjemahan tidak cocok dengan angka '3'"),
+    ("Baca [Biaya](biaya.md)", "Baca [Pasal 30](biaya.md)", "pasal 'Pasal 30' ada di terjemahan tetapi tidak ada di docs/id/uji.md"),
+])
+def test_numbers_in_headings_and_link_texts_are_compared(pair, old, new, expected):
+    indonesian, banjar = pair
+    edit(banjar, old, new)
+    line = banjar.read_text(encoding="utf-8").split("\n").index(
+        next(l for l in banjar.read_text(encoding="utf-8").split("\n") if new in l)) + 1
+    problems = [p for p in structure.check_pair(indonesian, banjar, outdated=True) if expected in p.message]
+    assert problems and problems[0].line == line, structure.check_pair(indonesian, banjar)
+
+
+def test_same_numbers_in_words_or_digits_pass(pair):
+    indonesian, banjar = pair
+    edit(indonesian, "Berangkat lewat jalur resmi.", SAME_ID + " Dendanya lima belas miliar rupiah.")
+    edit(banjar, "Tulak liwat jalur resmi.", SAME_BJN.replace("Rp2 juta", "dua juta rupiah")
+         + " Dendanya Rp15.000.000.000.")
+    assert structure.check_pair(indonesian, banjar) == []
+    assert structure.check_pair(indonesian, banjar, outdated=True) == []
+
+
+@pytest.mark.parametrize("pin", ["abc", "12345", "[0123456789ab]", "0123456789AB", "2026-11-28", "0123456789abc"])
+def test_unreadable_pin_is_an_error_not_outdated(tmp_path, pin):
+    path = tmp_path / "docs/bjn/uji.md"
+    path.parent.mkdir(parents=True)
+    front, body = BANJAR.split("sources:", 1)
+    path.write_text(front + f"translation:\n  source: {pin}\n  status: draf\nsources:" + body, encoding="utf-8")
+    problems = pages.read_page(path, lang="bjn").problems
+    assert len(problems) == 1, problems
+    assert problems[0].line == 6  # the line of "  source:"
+    assert problems[0].path.endswith("docs/bjn/uji.md")
+    assert "tidak bisa dibaca: kode versi harus 12 huruf/angka" in problems[0].message
+    assert "make translation-status PIN=" in problems[0].message
+
+
+def test_readable_pins_pass(tmp_path):
+    path = tmp_path / "docs/bjn/uji.md"
+    path.parent.mkdir(parents=True)
+    front, body = BANJAR.split("sources:", 1)
+    for pin in ("0123456789ab", '"012345678901"'):
+        path.write_text(front + f"translation:\n  source: {pin}\n  status: draf\nsources:" + body, encoding="utf-8")
+        assert pages.read_page(path, lang="bjn").problems == []

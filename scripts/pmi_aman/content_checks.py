@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from . import facts
+from . import contact_numbers, facts, markdown_structure
 from .problems import Problem
 
 UU18_LAST_ARTICLE = 91
@@ -29,11 +29,7 @@ LAW = re.compile(
 FENCE = re.compile(r"^\s*(```|~~~)")
 PLACEHOLDER = facts.PLACEHOLDER
 
-# Phone numbers: Indonesian (0..., 62..., +62...) and foreign (+60 3 ..., +852 ...).
-PHONE = re.compile(
-    r"(?<![\w/])(?<!\d[.,])(?:\+\d{1,3}|62|0)[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,5}){1,4}(?![\w/]|[.,]\d)"
-)
-PHONE_MIN_DIGITS = 7
+# Phone numbers in any spelling: contact_numbers.py.
 # Short numbers (110, 129) are contacts too when the sentence says to call them.
 CALL_NUMBER = re.compile(
     r"\b(?:telepon|telpon|talipun|telp|tlp|hubungi|hotline|call\s*cent(?:er|re)|whatsapp|sms)\b"
@@ -160,9 +156,9 @@ def check_html_safety(page):
 
 
 def _typed_contact(text):
-    for match in PHONE.finditer(text):
-        if len(re.sub(r"\D", "", match.group(0))) >= PHONE_MIN_DIGITS:
-            return match.group(0)
+    number = contact_numbers.first(text)  # any spelling: 0812.3456.7890, (0511) 477 2123, +62 ...
+    if number:
+        return number
     for pattern in (CALL_NUMBER, EMAIL, CONTACT_LINK):
         match = pattern.search(text)
         if match:
@@ -523,4 +519,6 @@ def check_page(page, lang):
         + check_leftovers(page)
         + check_regulations(page)
         + check_law_citations(page)
+        + contact_numbers.check_markdown(page, PLACEHOLDER)
+        + markdown_structure.check_page(page)
     )

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import yaml
 
-from . import DATA, handouts, translation
+from . import DATA, freshness, handouts, source_refs, translation
 from .problems import Problem
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z-]+)\s*:\s*([A-Za-z0-9_.-]+)\s*\}\}")
@@ -114,6 +114,8 @@ def format_fact(fact, lang):
         return format_rupiah(value)
     if kind == "date":
         return format_date(value, lang)
+    if kind == "number" and isinstance(value, int):
+        return f"{value:,}".replace(",", ".")  # Indonesian thousands: 1.200
     return str(value)
 
 
@@ -295,9 +297,37 @@ def _line_of(path, key):
     return 0
 
 
-def check_data():
-    """Every data entry has its fields and a publishable mark (never UNVERIFIED)."""
+def _field_line(path, key, field):
+    """The line of `field:` inside the entry `key` (the entry's first line when absent)."""
+    start = _line_of(path, key)
+    lines = (DATA.parent / path).read_text(encoding="utf-8").split("\n")
+    for number in range(start + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if re.match(r"^(\S|\s*- key:)", line):
+            break
+        if re.match(rf"^\s*{re.escape(field)}:", line):
+            return number
+    return start
+
+
+def check_sources(sources=source_refs.SOURCES):
+    """Every number of every entry appears in the part of the fact sheet its `ref` names.
+    Nothing to compare (and an empty list) when the fact sheets are absent: see sheets_missing."""
+    if source_refs.sheets_missing(sources):
+        return []
     problems = []
+    for path, key, entry, _ in _entries():
+        for field, message in source_refs.check_entry(key, entry, sources):
+            line = _line_of(path, key) if field == "key" else _field_line(path, key, field)
+            problems.append(Problem(path, line, message))
+    return problems
+
+
+def check_data():
+    """Every data entry has its fields and a publishable mark (never UNVERIFIED), and its
+    numbers are in the fact sheet (when ../shared is there), and no contact is older than the
+    limit in data/limits.yml without being marked for re-confirmation."""
+    problems = check_sources() + freshness.check_contacts(load("contacts"))[0]
     for path, key, entry, required in _entries():
         missing = [field for field in required if entry.get(field) in (None, "")]
         if missing:
@@ -321,3 +351,16 @@ def check_data():
                     f"'{key}': '{lang_field}' harus ditulis dalam bahasa Indonesia (id) dan "
                     "bahasa Banjar (bjn).")))
     return problems
+
+
+def data_warnings():
+    """Problems that do not stop the build: contacts marked for re-confirmation that are past
+    the limit, and the fact sheets missing (nothing could be compared)."""
+    warnings = freshness.check_contacts(load("contacts"))[1]
+    missing = source_refs.sheets_missing()
+    if missing:
+        warnings.append(Problem("data", 0, (
+            f"lembar fakta {', '.join(str(source_refs.SOURCES / m) for m in missing)} tidak "
+            "ditemukan, jadi angka di data/*.yml tidak dicocokkan dengan sumbernya. Letakkan "
+            "folder shared di samping folder proyek (../shared) lalu jalankan lagi.")))
+    return warnings

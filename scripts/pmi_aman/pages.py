@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -187,6 +188,17 @@ def check_translation_meta(page, text):
                 f"'make translation-status PIN={page.rel}'.",
             )
         )
+    elif not pin_is_readable(info.get("source")):
+        problems.append(
+            Problem(
+                page.rel,
+                line_of_key(text, "  source") if "\n  source:" in text else line,
+                f"'translation: source: {info.get('source')}' tidak bisa dibaca: kode versi harus "
+                "12 huruf/angka 0-9 dan a-f, persis seperti yang ditulis perintah pin. Jangan "
+                f"mengetik kode ini sendiri; jalankan 'make translation-status PIN={page.rel}' "
+                "setelah terjemahan sesuai dengan halaman Indonesia.",
+            )
+        )
     status = info.get("status")
     if status not in REVIEW_STATES:
         problems.append(
@@ -218,6 +230,15 @@ def check_translation_meta(page, text):
             )
         )
     return problems
+
+
+PIN = re.compile(r"[0-9a-f]{12}")
+
+
+def pin_is_readable(value):
+    """A pin is the 12-character hash `make translation-status PIN=...` writes, as text (a pin of
+    digits only must be quoted, or YAML reads it as a number and drops its leading zeros)."""
+    return isinstance(value, str) and bool(PIN.fullmatch(value))
 
 
 def language_of(path):

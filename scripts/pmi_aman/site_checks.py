@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from . import DATA, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT
+from . import DATA, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, contact_numbers
 from .pages import line_of_key, relative
 from .problems import Problem
 
@@ -294,6 +294,7 @@ def check_site(site, docs=DOCS, root=ROOT):
                     built.setdefault(message, []).append(problem)
                 else:
                     problems.append(problem)
+    problems += contact_numbers.check_site_text(site, locator, Path(root) / "data", soups)
     for same in built.values():
         first = same[0]
         more = f" Sama di {len(same) - 1} halaman lain." if len(same) > 1 else ""

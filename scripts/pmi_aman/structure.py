@@ -9,10 +9,14 @@ link, fact or warning is silently lost:
   number of list items (checklist, numbered, plain) and table rows;
 - a body that is not simply the Indonesian text (an untranslated copy).
 
+- in each section, the same article numbers ("Pasal 81") and the same numbers in the text,
+  whether typed in digits or in words ("sepuluh tahun", "lima belas miliar" = 10 tahun,
+  15000000000), so that a penalty, an amount or an age typed into one language is found.
+
 Items are compared per section, not in strict order, because word order within a sentence may
-differ between the two languages. When the Indonesian page changed since the translation was
-pinned (state "usang"), only an untranslated copy is an error: other differences are expected
-until the translator catches up, and the page is reported and marked as outdated instead.
+differ between the two languages. The comparison runs on every pair whatever its pin says:
+also when the Indonesian page changed since the translation was pinned (state "usang"; the
+messages then say so), and an unreadable pin is an error of its own (pages.check_translation_meta).
 """
 
 import re
@@ -21,7 +25,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from . import DEFAULT_LANGUAGE, pages, translation
-from .content_checks import FENCE
+from .content_checks import FENCE, PASAL
 from .facts import PLACEHOLDER
 from .problems import Problem
 
@@ -40,7 +44,7 @@ TABLE_ROW = re.compile(r"^\s*\|")
 
 # Kinds of items, named as in messages. Keyed kinds are compared item by item (link target,
 # placeholder, box type); counted kinds by number only.
-KEYED = ("tautan", "gambar", "data", "kotak")
+KEYED = ("tautan", "gambar", "data", "kotak", "pasal", "angka")
 COUNTED = {
     "centang": "butir daftar periksa (- [ ])",
     "nomor": "butir daftar bernomor (1. 2. ...)",
@@ -83,11 +87,86 @@ def heading_of(line, number):
     return Heading(len(match.group(1)), anchor, line.strip(), number)
 
 
+# Numbers in words, Indonesian and Banjar (../shared/sources/banjar/glossary-id-bjn.tsv).
+DIGIT_WORDS = {
+    "satu": 1, "asa": 1, "dua": 2, "tiga": 3, "talu": 3, "empat": 4, "ampat": 4, "lima": 5,
+    "enam": 6, "anam": 6, "tujuh": 7, "pitu": 7, "delapan": 8, "walu": 8, "sembilan": 9, "sanga": 9,
+    "sepuluh": 10, "sapuluh": 10, "sebelas": 11, "sabalas": 11, "seratus": 100, "saratus": 100,
+    "seribu": 1000, "saribu": 1000,
+}
+MULTIPLIERS = {"belas": None, "balas": None, "puluh": 10, "ratus": 100}
+SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
+# Spelled numbers count only before a unit: "sepuluh tahun", "lima belas miliar", "dua juta".
+UNIT = r"(?:tahun|bulan|minggu|hari|jam|persen|rupiah|ribu|juta|miliar|milyar|triliun)\b"
+NUMBER_WORDS = re.compile(
+    r"\b((?:(?:" + "|".join(list(DIGIT_WORDS) + list(MULTIPLIERS) + list(SCALES)) + r")\s+)+)(?=" + UNIT + ")",
+    re.IGNORECASE,
+)
+DIGITS = re.compile(
+    r"(?:(?<=Rp)|(?<=Rp )|(?<![\w.,/#-]))(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?:\s*(ribu|juta|miliar|milyar|triliun)\b)?(?![\w/])"
+)
+LINK_TARGET = re.compile(r"\]\([^)]*\)|\{[^{}]*\}|<[^>]*>|`[^`]*`|https?://\S+")
+LIST_MARKER = re.compile(r"^\s*\d+[.)]\s")
+
+
+def words_value(text):
+    """"lima belas miliar" -> 15000000000; None when the words are not one number."""
+    total, current, seen = 0, 0, False
+    for word in text.lower().split():
+        if word in DIGIT_WORDS:
+            current += DIGIT_WORDS[word]
+        elif word in ("belas", "balas"):
+            current += 10
+        elif word in MULTIPLIERS:
+            current = (current or 1) * MULTIPLIERS[word]
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def numbers_of(line):
+    """Every number of one line of text, as a plain value: "Rp15.000.000.000", "15 miliar" and
+    "lima belas miliar" are all 15000000000; "10 (sepuluh) tahun" is 10 once."""
+    text = LINK_TARGET.sub(" ", line)
+    text = PASAL.sub(" ", text)
+    text = LIST_MARKER.sub(" ", text)
+    text = re.sub(r"\(\s*[a-z][a-z\s]*\)", " ", text)  # "10 (sepuluh) tahun": the words repeat the digits
+    values = []
+    for match in DIGITS.finditer(text):
+        whole, fraction, scale = match.groups()
+        number = float(whole.replace(".", "") + ("." + fraction if fraction else ""))
+        value = number * SCALES[scale.lower()] if scale else number
+        values.append(str(int(value)) if value == int(value) else str(value))
+    for match in NUMBER_WORDS.finditer(text):
+        words = match.group(1)
+        following = text[match.end():].split(None, 1)[0].lower() if text[match.end():].strip() else ""
+        if following in SCALES:  # "lima belas miliar": the scale is the unit the lookahead saw
+            words += following
+        value = words_value(words)
+        if value is not None:
+            values.append(str(value))
+    return values
+
+
+def number_items(text):
+    """("pasal", "Pasal 81") and ("angka", "10") for the article numbers and numbers of a text."""
+    for match in PASAL.finditer(text):
+        for number in re.findall(r"\d+", match.group(0)):
+            yield "pasal", f"Pasal {number}"
+    for value in numbers_of(text):
+        yield "angka", value
+
+
 def items_of(line):
     """Yield (kind, key) for every structural item on one line outside code."""
     for match in PLACEHOLDER.finditer(line):
         yield "data", f"{{{{ {match.group(1)}: {match.group(2)} }}}}"
     line = PLACEHOLDER.sub(" ", line)
+    yield from number_items(line)
     for match in INLINE_LINK.finditer(line):
         yield ("gambar" if match.group(1) else "tautan"), match.group(2)
     match = REFERENCE.match(line)
@@ -125,6 +204,10 @@ def outline(path):
         heading = heading_of(line, number)
         if heading:
             result.headings.append(heading)
+            # Article numbers and numbers in a heading belong to the section it opens.
+            text = ATTRS.sub("", PLACEHOLDER.sub(" ", HEADING.match(line).group(2)))
+            for kind, key in number_items(text):
+                result.items.append((len(result.headings), kind, key, number))
             continue
         for kind, key in items_of(line):
             result.items.append((len(result.headings), kind, key, number))
@@ -205,7 +288,16 @@ def compare_items(source, target, by_section):
                 continue
             missing = Counter(i[2] for i in ours) - Counter(i[2] for i in theirs)
             extra = Counter(i[2] for i in theirs) - Counter(i[2] for i in ours)
-            if missing:
+            if missing and extra and kind in ("pasal", "angka"):
+                first = next(i for i in ours if i[2] in missing)
+                wrong = next(i for i in theirs if i[2] in extra)
+                problems.append(Problem(
+                    target.rel, wrong[3],
+                    f"{kind} '{wrong[2]}' di terjemahan tidak cocok dengan {kind} '{first[2]}' di "
+                    f"{source.rel}:{first[3]}{where}. Tulis {kind} yang sama seperti di halaman "
+                    "Indonesia; hanya kata-katanya yang diterjemahkan.",
+                ))
+            elif missing:
                 first = next(i for i in ours if i[2] in missing)
                 problems.append(Problem(
                     target.rel, start_line(index),
@@ -232,21 +324,35 @@ def untranslated(source, target):
     )]
 
 
-def check_pair(id_path, bjn_path, outdated=False):
-    """Every structural difference between an Indonesian page and its translation.
+def without_heading_items(outline_):
+    lines = {h.line for h in outline_.headings}
+    return Outline(outline_.rel, outline_.first_line, outline_.last_line, outline_.headings,
+                   [i for i in outline_.items if i[3] not in lines], outline_.body)
 
-    For an outdated translation only an untranslated copy is an error: the rest is expected
-    to differ until the translator catches up."""
+
+OUTDATED_NOTE = (" Halaman Indonesia sudah berubah sejak terjemahan ini dibuat: perbarui terjemahannya, "
+                 "lalu jalankan 'make translation-status PIN={rel}'.")
+
+
+def check_pair(id_path, bjn_path, outdated=False):
+    """Every structural difference between an Indonesian page and its translation, whatever
+    the pin says. For an outdated translation each message also says to update and re-pin."""
     source, target = outline(id_path), outline(bjn_path)
-    if outdated or untranslated(source, target):
+    if untranslated(source, target):
         return untranslated(source, target)
     problems = compare_headings(source, target)
+    if problems:  # a heading already reported: its numbers are not reported again
+        source, target = without_heading_items(source), without_heading_items(target)
     items = compare_items(source, target, by_section=not problems)
-    return problems + sorted(items, key=lambda p: p.line)
+    problems = problems + sorted(items, key=lambda p: p.line)
+    if outdated:
+        note = OUTDATED_NOTE.format(rel=target.rel)
+        problems = [Problem(p.path, p.line, p.message + note) for p in problems]
+    return problems
 
 
 def check_all(docs=None):
-    """Problems for every pair of pages (see check_pair for outdated translations)."""
+    """Problems for every pair of pages, outdated or not."""
     problems = []
     for name, by_lang in pages.pairs(docs):
         status = translation.status_of(name, by_lang)

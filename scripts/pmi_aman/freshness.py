@@ -1,0 +1,127 @@
+"""How old the contacts and the pages are allowed to be (limits in data/limits.yml).
+
+- A contact whose `confirmed` date is older than `contact_confirmed_months` is an error, unless
+  the entry says with `reconfirm:` that it must be confirmed again: then it is a warning.
+- A page whose `reviewed:` date is older than `page_reviewed_months` is a warning.
+"""
+
+import datetime as dt
+import re
+
+import yaml
+
+from . import DATA, DOCS, LANGUAGES, pages
+from .problems import Problem
+
+LIMITS = ("contact_confirmed_months", "page_reviewed_months")
+
+
+def limits(data=DATA):
+    """The limits, and problems with the limits file itself."""
+    path = data / "limits.yml"
+    rel = pages.relative(path)
+    if not path.is_file():
+        return {}, [Problem(rel, 0, "berkas batas umur data tidak ada. Buat berkas ini dengan "
+                            "'contact_confirmed_months: 12' dan 'page_reviewed_months: 12'.")]
+    text = path.read_text(encoding="utf-8")
+    found = yaml.safe_load(text) or {}
+    problems, out = [], {}
+    for key in LIMITS:
+        value = found.get(key) if isinstance(found, dict) else None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            problems.append(Problem(rel, pages.line_of_key(text, key), (
+                f"'{key}' harus berupa jumlah bulan (bilangan bulat, misalnya 12).")))
+        else:
+            out[key] = value
+    return out, problems
+
+
+def as_date(value):
+    """A date from 2025-04-10, "2025-04-10" or a month "2018-02" (the 1st of that month)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        text += "-01"
+    return dt.date.fromisoformat(text)
+
+
+def months_between(start, end):
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - 1 if end.day < start.day else months
+
+
+def check_contacts(contacts, today=None, data=DATA):
+    """(errors, warnings) for contacts confirmed longer ago than the limit."""
+    from .facts import _line_of  # facts imports this module's callers; import late
+
+    today = today or dt.date.today()
+    found, problems = limits(data)
+    limit = found.get("contact_confirmed_months")
+    if limit is None:
+        return problems, []
+    warnings = []
+    for key, contact in contacts.items():
+        if "confirmed" not in contact:
+            continue  # reported by facts.check_data ("belum punya confirmed")
+        if contact["confirmed"] is None:  # the sheet gives no date (CONTRIBUTING)
+            line = _line_of("data/contacts.yml", key)
+            base = f"kontak '{key}' tidak punya tanggal konfirmasi (confirmed: null)."
+            if contact.get("reconfirm"):
+                warnings.append(Problem("data/contacts.yml", line, base + (
+                    f" Kontak ini ditandai harus dikonfirmasi ({contact['reconfirm']}): periksa "
+                    "sumber resmi, lalu tulis tanggalnya di 'confirmed' dan hapus 'reconfirm'.")))
+            else:
+                problems.append(Problem("data/contacts.yml", line, base + (
+                    " Konfirmasi kontak ini dari sumber resmi dan tulis tanggalnya; kalau belum "
+                    "bisa, tulis 'reconfirm: alasan' supaya tercatat sebagai kontak yang harus "
+                    "diperiksa, atau hapus kontak ini.")))
+            continue
+        try:
+            confirmed = as_date(contact.get("confirmed"))
+        except (TypeError, ValueError):
+            problems.append(Problem("data/contacts.yml", _line_of("data/contacts.yml", key), (
+                f"'{key}': confirmed '{contact.get('confirmed')}' bukan tanggal. Tulis "
+                "2025-04-10 atau \"2025-04\" (dengan tanda kutip) bila sumber hanya menyebut bulan.")))
+            continue
+        age = months_between(confirmed, today)
+        if age <= limit:
+            continue
+        line = _line_of("data/contacts.yml", key)
+        base = (f"kontak '{key}' terakhir dikonfirmasi {contact.get('confirmed')}, {age} bulan "
+                f"lalu (batas {limit} bulan, data/limits.yml).")
+        if contact.get("reconfirm"):
+            warnings.append(Problem("data/contacts.yml", line, base + (
+                f" Kontak ini ditandai harus dikonfirmasi ulang ({contact['reconfirm']}): telepon atau periksa sumber resmi, "
+                "lalu perbarui 'confirmed', 'source' dan lembar fakta, dan hapus 'reconfirm'.")))
+        else:
+            problems.append(Problem("data/contacts.yml", line, base + (
+                " Konfirmasi ulang kontak ini dari sumber resmi lalu perbarui 'confirmed' dan "
+                "'source'; kalau belum bisa, tulis 'reconfirm: alasan' supaya tercatat sebagai "
+                "kontak yang harus diperiksa, atau hapus kontak ini.")))
+    return problems, warnings
+
+
+def check_pages(docs=DOCS, today=None, data=DATA):
+    """Warnings for pages reviewed longer ago than the limit."""
+    today = today or dt.date.today()
+    found, problems = limits(data)
+    limit = found.get("page_reviewed_months")
+    if limit is None:
+        return problems
+    warnings = []
+    for lang in LANGUAGES:
+        for path in pages.markdown_files(lang, docs):
+            page = pages.read_page(path, today=today, lang=lang)
+            reviewed = page.meta.get("reviewed")
+            if not isinstance(reviewed, dt.date):
+                continue  # a missing or impossible date is already an error of read_page
+            age = months_between(reviewed, today)
+            if age > limit:
+                warnings.append(Problem(page.rel, pages.line_of_key(page.front, "reviewed"), (
+                    f"halaman ini terakhir diperiksa {reviewed}, {age} bulan lalu (batas {limit} "
+                    "bulan, data/limits.yml). Periksa lagi isinya dengan lembar fakta, lalu tulis "
+                    "tanggal hari ini di 'reviewed:'.")))
+    return warnings
