@@ -36,7 +36,7 @@ LABELS = {
         "rule": "Tanda bahaya bila",
         "question": "Pertanyaan",
         "static": "Tanda bahaya bila jawabannya",
-        "danger": "Tanda bahaya: jawaban Anda",
+        "danger": "Tanda bahaya, karena jawaban Anda",
         "unknown": "Anda menjawab Tidak tahu: cari tahu dulu sebelum membayar atau menandatangani apa pun.",
         "penalty": "Ancaman pidana",
         "ask": "Yang perlu Anda lakukan",
@@ -57,7 +57,7 @@ LABELS = {
         "rule": "Tanda bahaya amun",
         "question": "Patakunan",
         "static": "Tanda bahaya amun jawabannya",
-        "danger": "Tanda bahaya: jawaban Pian",
+        "danger": "Tanda bahaya, karena jawaban Pian",
         "unknown": "Pian manjawab Kada tahu: cari tahu dahulu sabalum mambayar atawa manandatangani apa haja.",
         "penalty": "Ancaman pidana",
         "ask": "Nang parlu Pian gawi",
@@ -276,14 +276,14 @@ def _e(text):
 def contact_html(contact, lang):
     kind, value, shown = contact["kind"], contact["value"], contact["display"]
     href = {"phone": f"tel:{value}", "whatsapp": f"https://wa.me/{value}"}.get(kind, value)
-    return f'<a href="{_e(href)}">{_e(shown)}</a> ({_e(contact["name"][lang])})'
+    return f'<a href="{_e(href)}">{_e(shown)}</a>, {_e(contact["name"][lang])}'
 
 
 def checklist(lang):
     """HTML for {{ tabel: periksa-tawaran }}."""
     lab = LABELS[lang]
     out = [f'<div class="pmi-offer" {MARKER}>', '<ol class="pmi-offer__questions">']
-    for entry in questions():
+    for number, entry in enumerate(questions(), start=1):
         key = entry["key"]
         danger = lab[entry["danger"]]
         radios = " ".join(
@@ -292,7 +292,7 @@ def checklist(lang):
         )
         out.append(
             f'<li id="tanya-{key}"><fieldset aria-describedby="tanya-{key}-why">'
-            f"<legend>{_e(_render_text(entry['question'][lang], lang))}</legend>"
+            f'<legend><span class="pmi-offer__no">{number}.</span> {_e(_render_text(entry["question"][lang], lang))}</legend>'
             f'<p class="pmi-offer__why" id="tanya-{key}-why">{_e(_render_text(entry["why"][lang], lang))}</p>'
             f'<p class="pmi-offer__answers">{radios}</p>'
             f'<p class="pmi-offer__rule">{_e(lab["rule"])}: <strong>{_e(danger)}</strong> &middot; {_e(entry["cite"])}</p>'
@@ -336,7 +336,7 @@ def result(lang):
         for penalty in item["penalties"]:
             parts.append(f'<p>{_e(lab["penalty"])}: {_e(penalty)}.</p>')
         parts.append(f'<p>{_e(lab["ask"])}: {_e(item["ask"])}</p>')
-        links = ", ".join(contact_html(c, lang) for c in item["contacts"])
+        links = "; ".join(contact_html(c, lang) for c in item["contacts"])
         parts.append(f'<p>{_e(lab["contacts"])}: {links}</p></li>')
         out.append("".join(parts))
     out.append("</ul>")
