@@ -129,7 +129,7 @@ def test_checklist_html_is_one_fieldset_per_question_with_labelled_answers(lang)
         assert [r["value"] for r in radios] == list(offer_check.ANSWERS)
         assert {r["name"] for r in radios} == {key}
         assert all(r.parent.name == "label" and r.parent.get_text(strip=True) for r in radios)
-    result = BeautifulSoup(offer_check.result(lang), "html.parser").get_text(" ")
+    result = BeautifulSoup(offer_check.result(lang) + offer_check.result_list(lang), "html.parser").get_text(" ")
     assert SAFE_WORDS.search(result) is None, SAFE_WORDS.search(result)
 
 
@@ -241,6 +241,7 @@ def tab(browser):
 def answer(page, answers):
     for key, value in answers.items():
         page.locator(f'input[name="{key}"][value="{value}"]').click()
+    page.wait_for_function("document.querySelectorAll('[data-pmi-key]').length > 0")
 
 
 def shown_results(page):
@@ -282,8 +283,8 @@ def test_scripted_broker_offer_in_the_browser(server, tab, lang):
 def test_result_check_sees_a_missing_warning(server, tab):
     """The browser assertion fails when the script does not show a danger sign."""
     tab.goto(server + PAGES["id"])
-    tab.evaluate("document.getElementById('hasil-paspor').remove()")
     answer(tab, BROKER)
+    tab.evaluate("document.getElementById('hasil-paspor').hidden = true")
     assert shown_results(tab) != ["perseorangan", "biaya", "visa_kerja", "paspor"]
 
 
@@ -316,6 +317,7 @@ def test_keyboard_alone_completes_the_check(server, tab, lang):
     assert tab.evaluate("document.activeElement.hasAttribute('data-pmi-offer-show')")
     tab.keyboard.press("Enter")
     assert tab.evaluate("document.activeElement.id") == "hasil"
+    tab.wait_for_function("document.querySelectorAll('[data-pmi-key]').length > 0")
     expected = offer_check.evaluate(answers, lang)
     assert shown_results(tab) == [k for k in keys if k in {e["key"] for e in expected["warnings"] + expected["find_out"]}]
 
@@ -351,9 +353,15 @@ def test_without_javascript_every_question_and_every_danger_sign_shows(browser, 
     legends = page.locator(".pmi-offer legend")
     assert legends.count() == len(EXPECTED)
     assert all(legends.nth(i).is_visible() for i in range(legends.count()))
-    assert shown_results(page) == list(EXPECTED)
+    rules = page.locator(".pmi-offer__rule")
+    for n, entry in enumerate(offer_check.questions()):  # the danger answer and its Pasal
+        assert rules.nth(n).is_visible()
+        assert entry["cite"] in rules.nth(n).inner_text()
+        assert offer_check.LABELS[lang][entry["danger"]] in rules.nth(n).inner_text()
     assert not page.locator("[data-pmi-offer-show]").is_visible()  # buttons need the script
-    assert offer_check.LABELS[lang]["sum.static"] in visible_text(page, ".pmi-offer__summary")
+    result = visible_text(page, ".pmi-offer-result")
+    assert offer_check.LABELS[lang]["noscript"] in result
+    assert offer_check.LABELS[lang]["advice"] in result
     context.close()
 
 
@@ -363,6 +371,14 @@ def test_script_and_stylesheet_only_on_the_offer_check(site):
         assert "assets/javascripts/offer-check.js" in html and "offer-check.css" in html
     for path in ("biaya", "bjn/biaya", "tanda-bahaya"):
         assert "offer-check" not in (site / path / "index.html").read_text(encoding="utf-8")
+    whole = (site / "cetak-semua" / "index.html").read_text(encoding="utf-8")
+    assert "offer-check.css" in whole and "offer-check.js" not in whole  # a chapter, for print
+    for lang, path in PAGES.items():  # the danger signs the script loads, in the page's language
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        src = re.search(r'data-pmi-offer-src="([^"]+)"', html).group(1)
+        script = (site / path / src).resolve()
+        assert script == (site / offer_check.result_script_name(lang)).resolve() and script.exists()
+        assert offer_check.questions()[0]["title"][lang] in script.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", ["id", "bjn"])

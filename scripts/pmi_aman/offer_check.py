@@ -13,15 +13,18 @@ signing. Nothing is sent or stored. The tool never says that an offer is safe.
 """
 
 import html
+import json
 import re
 
 import yaml
 
-from . import content_checks, facts
+from . import ROOT, content_checks, facts
 from .problems import Problem
 
 PATH = "data/offer_check.yml"
+BUILD = ROOT / "build" / "offer-check"  # the result scripts, before MkDocs copies them into site/
 MARKER = "data-pmi-offer"
+SRC_TOKEN = "@offer-check-src@"  # replaced by the page's relative address of result_script
 ANSWERS = ("ya", "tidak", "tidak-tahu")
 DANGER_ANSWERS = ("ya", "tidak")
 UNKNOWN = "tidak-tahu"
@@ -35,7 +38,6 @@ LABELS = {
         "ya": "Ya", "tidak": "Tidak", "tidak-tahu": "Tidak tahu",
         "rule": "Tanda bahaya bila",
         "question": "Pertanyaan",
-        "static": "Tanda bahaya bila jawabannya",
         "danger": "Tanda bahaya, karena jawaban Anda",
         "unknown": "Anda menjawab Tidak tahu: cari tahu dulu sebelum membayar atau menandatangani apa pun.",
         "penalty": "Ancaman pidana",
@@ -43,7 +45,8 @@ LABELS = {
         "contacts": "Hubungi",
         "show": "Lihat hasil",
         "reset": "Hapus semua jawaban",
-        "sum.static": "Di bawah ini arti setiap tanda bahaya. Bandingkan dengan jawaban Anda.",
+        "noscript": "Tanpa JavaScript, hasilnya tidak bisa dihitung di halaman ini. Untuk setiap jawaban "
+                    "bahaya, lihat halaman Tanda bahaya dan Pengaduan dan bantuan.",
         "sum.danger": "Tanda bahaya dari jawaban Anda:",
         "sum.unknown": "Hal yang harus Anda cari tahu dulu:",
         "sum.open": "Pertanyaan yang belum dijawab:",
@@ -56,7 +59,6 @@ LABELS = {
         "ya": "Inggih", "tidak": "Kada", "tidak-tahu": "Kada tahu",
         "rule": "Tanda bahaya amun",
         "question": "Patakunan",
-        "static": "Tanda bahaya amun jawabannya",
         "danger": "Tanda bahaya, karena jawaban Pian",
         "unknown": "Pian manjawab Kada tahu: cari tahu dahulu sabalum mambayar atawa manandatangani apa haja.",
         "penalty": "Ancaman pidana",
@@ -64,7 +66,8 @@ LABELS = {
         "contacts": "Hubungi",
         "show": "Lihat hasil",
         "reset": "Hapus samunyaan jawaban",
-        "sum.static": "Di bawah ngini arti satiap tanda bahaya. Bandingakan lawan jawaban Pian.",
+        "noscript": "Amun kadada JavaScript, hasilnya kada kawa dihitung di laman ngini. Gasan satiap "
+                    "jawaban bahaya, lihat laman Tanda bahaya wan Pangaduan wan patulung.",
         "sum.danger": "Tanda bahaya matan jawaban Pian:",
         "sum.unknown": "Hal nang harus Pian cari tahu dahulu:",
         "sum.open": "Patakunan nang balum dijawab:",
@@ -308,27 +311,42 @@ def checklist(lang):
     return "\n".join(out)
 
 
+def result_script_name(lang):
+    """The file, inside the site, that holds the result of one language (scripts/hooks/offer_check.py)."""
+    return f"assets/javascripts/offer-check-{lang}.js"
+
+
 def result(lang):
-    """HTML for {{ tabel: periksa-tawaran-hasil }}: every danger sign; the script hides the ones
-    the reader's answers do not give."""
+    """HTML for {{ tabel: periksa-tawaran-hasil }}: the counts the script fills in, the advice
+    that is always given, and where the script finds the danger signs (result_list), which are
+    downloaded only when the reader answers a question. The hook writes the address into
+    data-pmi-offer-src."""
     lab = LABELS[lang]
     counts = "".join(
         f'<p data-pmi-sum="{name}" hidden>{_e(lab["sum." + label])} <strong data-pmi-n="{name}">0</strong></p>'
         for name, label in (("bahaya", "danger"), ("tidak-tahu", "unknown"), ("belum", "open"))
     )
-    out = [
-        '<div class="pmi-offer-result" data-pmi-offer-result>',
-        f'<div class="pmi-offer__summary" role="status"><p data-pmi-sum="static">{_e(lab["sum.static"])}</p>'
-        f'{counts}<p data-pmi-sum="kosong" hidden>{_e(lab["sum.none"])}</p></div>',
-        '<ul class="pmi-offer__results">',
-    ]
+    return "\n".join([
+        f'<div class="pmi-offer-result" data-pmi-offer-result data-pmi-offer-src="{SRC_TOKEN}">',
+        f'<div class="pmi-offer__summary" role="status">{counts}<p data-pmi-sum="kosong" hidden>{_e(lab["sum.none"])}</p></div>',
+        f'<noscript><p>{_e(lab["noscript"])}</p></noscript>',
+        '<div data-pmi-offer-list></div>',
+        f'<p class="pmi-offer__advice"><strong>{_e(lab["advice"])}</strong></p>',
+        "</div>",
+    ])
+
+
+def result_list(lang):
+    """Every danger sign of every question, as HTML; the script hides the ones the reader's
+    answers do not give."""
+    lab = LABELS[lang]
+    out = ['<ul class="pmi-offer__results">']
     for number, entry in enumerate(questions(), start=1):
         item = _result_entry(number, entry, lang)
         danger = _e(lab[entry["danger"]])
         parts = [
-            f'<li id="hasil-{item["key"]}" data-pmi-key="{item["key"]}" data-pmi-danger="{entry["danger"]}">',
+            f'<li id="hasil-{item["key"]}" data-pmi-key="{item["key"]}" data-pmi-danger="{entry["danger"]}" hidden>',
             f'<p class="pmi-offer__title"><strong>{_e(lab["question"])} {number}. {_e(item["title"])}</strong><br>',
-            f'<span data-pmi-when="static">{_e(lab["static"])}: {danger}.</span>',
             f'<span data-pmi-when="bahaya" hidden>{_e(lab["danger"])}: {danger}.</span>',
             f'<span data-pmi-when="tidak-tahu" hidden>{_e(lab["unknown"])}</span></p>',
             f'<p>{_e(item["warning"].rstrip("."))} ({_e(item["cite"])}).</p>',
@@ -340,6 +358,9 @@ def result(lang):
         parts.append(f'<p>{_e(lab["contacts"])}: {links}</p></li>')
         out.append("".join(parts))
     out.append("</ul>")
-    out.append(f'<p class="pmi-offer__advice"><strong>{_e(lab["advice"])}</strong></p>')
-    out.append("</div>")
-    return "\n".join(out)
+    return "".join(out)
+
+
+def result_script(lang):
+    """The JavaScript file of one language: the danger signs, for offer-check.js."""
+    return "window.pmiOfferResult = " + json.dumps(result_list(lang), ensure_ascii=False) + ";\n"

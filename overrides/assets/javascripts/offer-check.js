@@ -1,13 +1,30 @@
 /* Periksa tawaran kerja: turns the reader's answers into the result, in the page only.
-   The questions and every danger sign are in the HTML (scripts/pmi_aman/offer_check.py); this
-   script only shows the signs the answers give. The rule is offer_check.evaluate(): the danger
-   answer of a question gives its danger sign; "tidak tahu" gives "find out first". Nothing is
-   sent anywhere and nothing is stored: no request, no cookie, no localStorage. */
+   The questions are in the HTML; every danger sign, rendered at build time from data/, is in
+   offer-check-<lang>.js (scripts/pmi_aman/offer_check.py), loaded from this site when the
+   reader first answers. This script only shows the signs the answers give; the rule is
+   offer_check.evaluate(): the danger answer of a question gives its danger sign, "tidak tahu"
+   gives "find out first". The answers are sent nowhere and stored nowhere (no cookie, no
+   localStorage): the one request is for that file, the same for every reader. */
 (function () {
   var form = document.querySelector("[data-pmi-offer]");
   var result = document.querySelector("[data-pmi-offer-result]");
   if (!form || !result) return;
-  var items = result.querySelectorAll("[data-pmi-key]");
+  var items = [];
+  var list = result.querySelector("[data-pmi-offer-list]");
+  var loading = false;
+
+  function load() {
+    if (loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = result.getAttribute("data-pmi-offer-src");
+    script.onload = function () {
+      list.innerHTML = window.pmiOfferResult || "";
+      items = list.querySelectorAll("[data-pmi-key]");
+      update();
+    };
+    document.head.appendChild(script);
+  }
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
   var show = function (el, on) { el.hidden = !on; };
 
@@ -30,12 +47,12 @@
     });
     each(result.querySelectorAll("[data-pmi-sum]"), function (el) {
       var name = el.getAttribute("data-pmi-sum");
-      show(el, name === "kosong" ? n.bahaya + n["tidak-tahu"] === 0 && n.belum < items.length
-        : name !== "static" && n[name] > 0);
+      show(el, items.length > 0 && (name === "kosong" ? n.bahaya + n["tidak-tahu"] === 0 && n.belum < items.length
+        : n[name] > 0));
     });
   }
 
-  form.addEventListener("change", update);
+  form.addEventListener("change", function () { load(); update(); });
   var actions = form.querySelector(".pmi-offer__actions");
   if (actions) actions.hidden = false;
   var showButton = form.querySelector("[data-pmi-offer-show]");
