@@ -44,9 +44,9 @@ LABELS = {
         "ask": "Yang perlu Anda lakukan",
         "contacts": "Hubungi",
         "show": "Lihat hasil",
+        "result": "Hasil",
         "reset": "Hapus semua jawaban",
-        "noscript": "Tanpa JavaScript, hasilnya tidak bisa dihitung di halaman ini. Untuk setiap jawaban "
-                    "bahaya, lihat halaman Tanda bahaya dan Pengaduan dan bantuan.",
+        "noscript": "Tanpa JavaScript, hasilnya tidak dihitung. Setiap tanda bahaya dan pasalnya ada di atas.",
         "sum.danger": "Tanda bahaya dari jawaban Anda:",
         "sum.unknown": "Hal yang harus Anda cari tahu dulu:",
         "sum.open": "Pertanyaan yang belum dijawab:",
@@ -65,9 +65,9 @@ LABELS = {
         "ask": "Nang parlu Pian gawi",
         "contacts": "Hubungi",
         "show": "Lihat hasil",
+        "result": "Hasil",
         "reset": "Hapus samunyaan jawaban",
-        "noscript": "Amun kadada JavaScript, hasilnya kada kawa dihitung di laman ngini. Gasan satiap "
-                    "jawaban bahaya, lihat laman Tanda bahaya wan Pangaduan wan patulung.",
+        "noscript": "Amun kadada JavaScript, hasilnya kada dihitung. Satiap tanda bahaya wan pasalnya ada di atas.",
         "sum.danger": "Tanda bahaya matan jawaban Pian:",
         "sum.unknown": "Hal nang harus Pian cari tahu dahulu:",
         "sum.open": "Patakunan nang balum dijawab:",
@@ -294,16 +294,16 @@ def checklist(lang):
             for value in ANSWERS
         )
         out.append(
-            f'<li id="tanya-{key}"><fieldset aria-describedby="tanya-{key}-why">'
-            f'<legend><span class="pmi-offer__no">{number}.</span> {_e(_render_text(entry["question"][lang], lang))}</legend>'
-            f'<p class="pmi-offer__why" id="tanya-{key}-why">{_e(_render_text(entry["why"][lang], lang))}</p>'
-            f'<p class="pmi-offer__answers">{radios}</p>'
+            "<li><fieldset>"
+            f'<legend>{number}. {_e(_render_text(entry["question"][lang], lang))}</legend>'
+            f'<p class="pmi-screen-only">{_e(_render_text(entry["why"][lang], lang))}</p>'
+            f"<p>{radios}</p>"
             f'<p class="pmi-offer__rule">{_e(lab["rule"])}: <strong>{_e(danger)}</strong> &middot; {_e(entry["cite"])}</p>'
             "</fieldset></li>"
         )
     out.append("</ol>")
     out.append(
-        '<p class="pmi-offer__actions" hidden>'
+        '<p class="pmi-offer__actions pmi-screen-only" hidden>'
         f'<button type="button" class="md-button md-button--primary" data-pmi-offer-show>{_e(lab["show"])}</button> '
         f'<button type="button" class="md-button" data-pmi-offer-reset>{_e(lab["reset"])}</button></p>'
     )
@@ -327,7 +327,8 @@ def result(lang):
         for name, label in (("bahaya", "danger"), ("tidak-tahu", "unknown"), ("belum", "open"))
     )
     return "\n".join([
-        f'<div class="pmi-offer-result" data-pmi-offer-result data-pmi-offer-src="{SRC_TOKEN}">',
+        f'<div class="pmi-offer-result pmi-screen-only" data-pmi-offer-result data-pmi-offer-src="{SRC_TOKEN}">',
+        f'<h2 id="hasil">{_e(lab["result"])}</h2>',
         f'<div class="pmi-offer__summary" role="status">{counts}<p data-pmi-sum="kosong" hidden>{_e(lab["sum.none"])}</p></div>',
         f'<noscript><p>{_e(lab["noscript"])}</p></noscript>',
         '<div data-pmi-offer-list></div>',
