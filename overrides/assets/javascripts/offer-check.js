@@ -1,6 +1,7 @@
-/* Periksa tawaran kerja: the rule of pmi_aman/offer_check.evaluate(), on the danger signs of
-   offer-check-<lang>.js (loaded at the first answer). Answers are sent and stored nowhere. */
-document.addEventListener("DOMContentLoaded", function () {
+/* Periksa tawaran kerja, loaded at the reader's first answer (overrides/main.html): the rule of
+   pmi_aman/offer_check.evaluate() applied to the danger signs of offer-check-<lang>.js, which it
+   loads from this site. The answers are sent nowhere and stored nowhere. */
+(function () {
   var form = document.querySelector("[data-pmi-offer]");
   var result = document.querySelector("[data-pmi-offer-result]");
   if (!form || !result) return;
@@ -46,7 +47,7 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
 
-  form.addEventListener("change", function () { load(); update(); });
+  form.addEventListener("change", update);
   show(form.querySelector(".pmi-offer__actions"), true);
   var heading = document.getElementById("hasil");
   heading.setAttribute("tabindex", "-1");
@@ -59,4 +60,5 @@ document.addEventListener("DOMContentLoaded", function () {
     update();
     form.querySelector("input").focus();
   });
-});
+  load();
+})();
