@@ -1,15 +1,19 @@
 """Periksa tawaran kerja: the questions of data/offer_check.yml, checked, evaluated and rendered.
 
     {{ tabel: periksa-tawaran }}         the questions: one <fieldset> of Ya / Tidak / Tidak tahu
-                                         radio buttons each, with why it matters and its Pasal
-    {{ tabel: periksa-tawaran-hasil }}   the result: every danger sign with its Pasal, the penalty
+                                         radio buttons each, why it matters (screen only), and
+                                         its danger answer with its Pasal
+    {{ tabel: periksa-tawaran-hasil }}   the result area: counts, the advice that is always
+                                         given, and (result_list, in offer-check-<lang>.js) every
+                                         danger sign with its Pasal, the penalty
                                          (data/penalties.yml), what to do and whom to call
                                          (data/contacts.yml)
 
-Without JavaScript the page is a printable checklist followed by the meaning of every danger
-sign. overrides/assets/javascripts/offer-check.js applies the rule of evaluate() in the page:
-it shows the danger signs of the reader's answers and, for "Tidak tahu", what to find out before
-signing. Nothing is sent or stored. The tool never says that an offer is safe.
+Without JavaScript the page is the printable checklist: every question with its danger answer
+and Pasal. overrides/assets/javascripts/offer-check.js, loaded at the reader's first answer,
+applies the rule of evaluate() in the page: it shows the danger signs of the answers and, for
+"Tidak tahu", what to find out before signing. Nothing is sent or stored. The tool never says
+that an offer is safe.
 """
 
 import html
