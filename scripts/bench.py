@@ -163,6 +163,17 @@ def report_weight(results):
         f"{Path(urlsplit(url).path).name or 'index.html'} {kb(size)}" for url, size in home[2]["files"]))
 
 
+def report_offer_check_scripts():
+    """The offer check's scripts, loaded at the reader's first answer (not in its first visit)."""
+    rows = []
+    for path in sorted((SITE / "assets" / "javascripts").glob("offer-check*.js")):
+        data = path.read_bytes()
+        rows.append([path.name, kb(len(data)), kb(len(gzip.compress(data, compresslevel=6, mtime=0)))])
+    if rows:
+        print("\nPeriksa tawaran kerja: scripts loaded at the first answer (goal: offer-check.js <= 4 KB gzip)\n")
+        print(table(["file", "KB", "KB gzip"], rows))
+
+
 # 2. and 3. Build time and scaling ----------------------------------------------------------------
 
 def build(project, config="mkdocs.yml", site_dir=None):
@@ -312,6 +323,7 @@ def main(argv=None):
             browser = p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, NO_OUTSIDE])
             report_weight(page_weight(browser, base, paths))
             browser.close()
+        report_offer_check_scripts()
 
         print("\n## 2. Build time of the real site\n")
         rows = []

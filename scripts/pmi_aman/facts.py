@@ -11,6 +11,8 @@ A page writes a placeholder instead of typing a fact:
     {{ tabel: kontak-utama }}           the main contacts only (used on the help card and printouts)
     {{ tabel: status-terjemahan }}      the state of every Banjar translation (for translators)
     {{ tabel: selebaran }}              the handout PDFs made by `make site` (pmi_aman/handouts.py)
+    {{ tabel: periksa-tawaran }}        the offer check's questions (pmi_aman/offer_check.py)
+    {{ tabel: periksa-tawaran-hasil }}  the offer check's result: danger signs, Pasal, penalties
 
 An unknown kind or key is an error that names the file and line.
 """
@@ -212,7 +214,15 @@ TABLES = {
     "kontak-utama": lambda lang: table_contacts(lang, main_only=True),
     "status-terjemahan": translation.status_table,
     "selebaran": handouts.table,
+    "periksa-tawaran": lambda lang: _offer_check().checklist(lang),
+    "periksa-tawaran-hasil": lambda lang: _offer_check().result(lang),
 }
+
+
+def _offer_check():
+    from . import offer_check  # imported here: offer_check itself uses this module
+
+    return offer_check
 
 
 def _criminal(key):

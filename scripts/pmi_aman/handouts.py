@@ -26,6 +26,7 @@ KEY_PAGES = {
     "perusahaan-penempatan": ("perusahaan-penempatan", 4),
     "biaya": ("biaya", 4),
     "tanda-bahaya": ("tanda-bahaya", 1),
+    "periksa-tawaran": ("periksa-tawaran", 1),
     "hak-kewajiban": ("hak-kewajiban", 4),
     "pelindungan": ("pelindungan", 4),
     "larangan-sanksi": ("larangan-sanksi", 4),
