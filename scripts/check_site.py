@@ -7,7 +7,9 @@
 2. the built site (site/**/*.html): internal links and anchors, images and their alt text,
    external links, contact links (pmi_aman.site_checks);
 3. each Banjar page against its Indonesian page: same headings, links, data and lists
-   (pmi_aman.structure; `make translation-status` shows the same with each page's state).
+   (pmi_aman.structure; `make translation-status` shows the same with each page's state);
+4. valid HTML in all built pages (site/ and, when built, the offline edition build/offline/),
+   checked by the Nu HTML Checker in one run (pmi_aman.html_validator; `make vnu` installs it).
 
 Prints every problem as `file:line: message` (in Indonesian) and a summary line with the count
 and the time taken. Exit status 1 when there is any problem.
@@ -18,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from pmi_aman import DOCS, LANGUAGES, ROOT, content_checks, pages, site_checks, structure
+from pmi_aman import DOCS, LANGUAGES, ROOT, content_checks, html_validator, pages, site_checks, structure
 from pmi_aman.problems import Problem
 
 
@@ -43,6 +45,8 @@ def main(argv=None):
     html = len(list(args.site.rglob("*.html"))) if args.site.is_dir() else 0
     if html:
         problems += site_checks.check_site(args.site, args.docs, ROOT)
+        offline = [folder for folder in html_validator.built_folders(ROOT) if folder.name == "offline"]
+        problems += html_validator.check_files([args.site, *offline], args.docs)
     else:
         problems.append(Problem(pages.relative(args.site), 0, "situs hasil build belum ada. "
                                       "Jalankan 'make build' dulu (atau 'make check')."))

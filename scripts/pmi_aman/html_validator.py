@@ -70,11 +70,20 @@ def source_note(path, site=ROOT / "site", docs=DOCS):
     return ""
 
 
+def highlighted(message):
+    """The part of the page the message is about (the checker's highlighted extract), one line."""
+    extract = message.get("extract") or ""
+    start, length = message.get("hiliteStart"), message.get("hiliteLength")
+    if isinstance(start, int) and isinstance(length, int) and length > 0:
+        extract = extract[start:start + length]
+    return " ".join(extract.split())
+
+
 def to_problem(message, docs=DOCS):
     """One checker message as a Problem an editor can act on (Indonesian, validator text quoted)."""
     path = file_of(message)
     kind = "peringatan" if message.get("subType") == "warning" else "kesalahan"
-    extract = " ".join((message.get("extract") or "").split())
+    extract = highlighted(message)
     text = f"HTML tidak sah ({kind} Nu HTML Checker): {message.get('message', '').strip()}"
     if extract:
         text += f" Cuplikan: «{extract[:160]}»."
@@ -91,11 +100,15 @@ def is_problem(message):
 def check_files(paths, docs=DOCS, jar=VNU_JAR):
     """Problems in the given HTML files and folders, one checker run; the same problem written
     by a template on many pages is reported once, with the number of other pages."""
+    try:
+        messages = run_vnu(paths, jar)
+    except (FileNotFoundError, RuntimeError) as error:
+        return [Problem(relative(jar), 0, str(error))]
     same = {}
-    for message in run_vnu(paths, jar):
+    for message in messages:
         if is_problem(message):
             problem = to_problem(message, docs)
-            key = (message.get("message"), " ".join((message.get("extract") or "").split()))
+            key = (message.get("message"), highlighted(message))
             same.setdefault(key, []).append(problem)
     problems = []
     for found in same.values():
@@ -104,9 +117,3 @@ def check_files(paths, docs=DOCS, jar=VNU_JAR):
         more = f" Sama di {pages} halaman lain." if pages else ""
         problems.append(Problem(first.path, first.line, first.message + more))
     return problems
-
-
-def check_built(root=ROOT, docs=DOCS):
-    """Problems in all built HTML (site/ and build/offline/)."""
-    folders = built_folders(root)
-    return check_files(folders, docs) if folders else []
