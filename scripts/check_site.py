@@ -45,8 +45,9 @@ def main(argv=None):
     html = len(list(args.site.rglob("*.html"))) if args.site.is_dir() else 0
     if html:
         problems += site_checks.check_site(args.site, args.docs, ROOT)
-        offline = [folder for folder in html_validator.built_folders(ROOT) if folder.name == "offline"]
-        problems += html_validator.check_files([args.site, *offline], args.docs)
+        default_site = args.site.resolve() == (ROOT / "site").resolve()
+        folders = html_validator.built_folders(ROOT) if default_site else [args.site]  # + build/offline
+        problems += html_validator.check_files(folders, args.docs)
     else:
         problems.append(Problem(pages.relative(args.site), 0, "situs hasil build belum ada. "
                                       "Jalankan 'make build' dulu (atau 'make check')."))

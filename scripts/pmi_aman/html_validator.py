@@ -20,7 +20,9 @@ from . import DOCS, ROOT
 from .pages import relative
 from .problems import Problem
 
-VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# A tool, like .venv: installed next to this code (`make vnu`), whichever project copy is checked.
+TOOLS = Path(__file__).resolve().parents[2]
+VNU_JAR = TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 VNU_OPTIONS = ("--format", "json", "--exit-zero-always", "--skip-non-html", "--no-langdetect")
 INSTALL_HINT = "Pasang dengan 'make vnu' (npm ci --ignore-scripts; Java: paket Debian default-jre-headless)."
 
