@@ -7,10 +7,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site build test check serve bench chromium translation-status banjar-check banjar-data page lock clean
+.PHONY: site build test check serve bench chromium vnu translation-status banjar-check banjar-data page lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,10 +35,16 @@ site: build chromium
 chromium:
 	@$(BIN)/python scripts/ensure_chromium.py
 
-test: site
+# The Nu HTML Checker (vnu.jar from npm, pinned in package-lock.json; Java and npm from Debian).
+vnu: $(VNU)
+$(VNU): package.json package-lock.json
+	@$(PYTHON) scripts/ensure_vnu.py
+	touch $(VNU)
+
+test: site vnu
 	$(BIN)/python -m pytest
 
-check: build
+check: build vnu
 	$(BIN)/python scripts/check_site.py
 
 serve: $(STAMP)

@@ -10,7 +10,9 @@
    numbers and numbers (pmi_aman.structure; `make translation-status` shows the same with each
    page's state);
 4. the data files (pmi_aman.facts.check_data): fields, marks, fact-sheet references, contact age.
-   Warnings (PERINGATAN: old page reviews, contacts to re-confirm) are printed but do not fail.
+   Warnings (PERINGATAN: old page reviews, contacts to re-confirm) are printed but do not fail;
+5. valid HTML in all built pages (site/ and, when built, the offline edition build/offline/),
+   checked by the Nu HTML Checker in one run (pmi_aman.html_validator; `make vnu` installs it).
 
 Prints every problem as `file:line: message` (in Indonesian) and a summary line with the count
 and the time taken. Exit status 1 when there is any problem.
@@ -21,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from pmi_aman import DOCS, LANGUAGES, ROOT, content_checks, facts, freshness, pages, site_checks, structure
+from pmi_aman import DOCS, LANGUAGES, ROOT, content_checks, facts, freshness, html_validator, pages, site_checks, structure
 from pmi_aman.problems import Problem
 
 
@@ -46,6 +48,9 @@ def main(argv=None):
     html = len(list(args.site.rglob("*.html"))) if args.site.is_dir() else 0
     if html:
         problems += site_checks.check_site(args.site, args.docs, ROOT)
+        default_site = args.site.resolve() == (ROOT / "site").resolve()
+        folders = html_validator.built_folders(ROOT) if default_site else [args.site]  # + build/offline
+        problems += html_validator.check_files(folders, args.docs)
     else:
         problems.append(Problem(pages.relative(args.site), 0, "situs hasil build belum ada. "
                                       "Jalankan 'make build' dulu (atau 'make check')."))

@@ -258,7 +258,7 @@ def test_banjar_page_needs_its_translation_state(tmp_path):
 
 HTML = """<!doctype html>
 <html lang="id">
-<head>
+<head><title>Uji</title>
 <link rel="stylesheet" href="{up}assets/site.css">
 <link rel="canonical" href="https://pmi-aman.github.io/pmi-aman/{url}">
 </head>
@@ -481,7 +481,7 @@ def test_real_site_passes_every_check_in_seconds(site):
     seconds = time.perf_counter() - start
     assert result.returncode == 0, result.stdout + result.stderr
     assert "tidak ada masalah" in result.stdout
-    assert seconds < 15, f"check_site.py took {seconds:.1f} s"
+    assert seconds < 30, f"check_site.py took {seconds:.1f} s"  # about 4 s, 3 s of it the HTML checker (more under load)
 
 
 # --- inside a real build --------------------------------------------------------------------
