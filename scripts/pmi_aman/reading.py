@@ -1,0 +1,104 @@
+"""Pages readable on a small phone and on paper (scripts/hooks/phone_reading.py).
+
+- Table cells carry their column's heading (data-label), so that site.css can show a table
+  as stacked cards on a narrow screen instead of a table wider than the phone.
+- The first use of each abbreviation on a page is spelled out in the text, "PMI (Pekerja
+  Migran Indonesia)": a title tooltip shows neither on a touch screen nor on paper. Later uses
+  keep the <abbr title> of the abbr extension (includes/abbreviations.md); a tap shows it
+  (site.js). Where a language's expansion differs, includes/abbreviations.<lang>.md gives it.
+"""
+
+import html as html_lib
+import re
+
+from . import DEFAULT_LANGUAGE, ROOT
+
+INCLUDES = ROOT / "includes"
+DEFINITION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+?)\s*$", re.M)
+
+TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+BODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
+ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+CELL = re.compile(r"<td(\b[^>]*)>")
+TAG = re.compile(r"<[^>]+>")
+
+ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+# Inside these the expansion is not added: headings and titles, links and buttons, tables
+# (short reference cells, read across), and text that is code.
+SKIP = re.compile(r"<(/?)(h[1-6]|a|summary|table|code|pre|button)\b[^>]*>")
+
+
+def text_of(fragment):
+    return html_lib.unescape(TAG.sub("", fragment)).strip()
+
+
+def label_table_cells(page_html):
+    """Give every <td> the text of its column's <th> as data-label."""
+
+    def table(match):
+        inner = match.group(1)
+        heads = [html_lib.escape(text_of(h), quote=True) for h in HEAD_CELL.findall(inner)]
+        if not heads:
+            return match.group(0)
+
+        def row(row_match):
+            column = iter(heads)
+
+            def cell(cell_match):
+                label = next(column, "")
+                if "data-label" in cell_match.group(1) or not label:
+                    return cell_match.group(0)
+                return f'<td data-label="{label}"{cell_match.group(1)}>'
+
+            return "<tr>" + CELL.sub(cell, row_match.group(1)) + "</tr>"
+
+        body = BODY.sub(lambda b: "<tbody>" + ROW.sub(row, b.group(1)) + "</tbody>", inner)
+        return f"<table>{body}</table>"
+
+    return TABLE.sub(table, page_html)
+
+
+def expansions(lang):
+    """Abbreviation -> expansion for one language: Indonesian, then the language's own."""
+    found = dict(DEFINITION.findall((INCLUDES / "abbreviations.md").read_text(encoding="utf-8")))
+    own = INCLUDES / f"abbreviations.{lang}.md"
+    if lang != DEFAULT_LANGUAGE and own.exists():
+        found.update(DEFINITION.findall(own.read_text(encoding="utf-8")))
+    return found
+
+
+def spell_out_abbreviations(page_html, lang):
+    """Spell out the first use of each abbreviation in the page's running text."""
+    local = expansions(lang)
+    done = set()
+    out = []
+    depth = 0
+    position = 0
+    for match in re.finditer(f"{SKIP.pattern}|{ABBR.pattern}", page_html):
+        out.append(page_html[position:match.start()])
+        position = match.end()
+        whole = match.group(0)
+        if match.group(2):  # a tag that starts or ends a part without expansions
+            depth += -1 if match.group(1) else 1
+            out.append(whole)
+            continue
+        short = html_lib.unescape(match.group(4))
+        title = local.get(short, html_lib.unescape(match.group(3)))
+        tag = f'<abbr title="{html_lib.escape(title, quote=True)}">{match.group(4)}</abbr>'
+        if depth > 0 or short in done or _explained_nearby(page_html, match, title):
+            out.append(tag)
+            if depth <= 0:
+                done.add(short)
+            continue
+        done.add(short)
+        out.append(f'{tag}<span class="pmi-abbr-expansion"> ({html_lib.escape(title)})</span>')
+    out.append(page_html[position:])
+    return "".join(out)
+
+
+def _explained_nearby(page_html, match, title):
+    """True when the text around the abbreviation already spells it out (e.g. "Pekerja
+    Migran Indonesia (PMI)" or "PMI (Pekerja Migran Indonesia)")."""
+    around = text_of(page_html[max(0, match.start() - 200):match.end() + 200])
+    return title.split(" (")[0].split(",")[0].lower() in around.lower()
