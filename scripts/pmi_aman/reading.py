@@ -24,9 +24,11 @@ CELL = re.compile(r"<td(\b[^>]*)>")
 TAG = re.compile(r"<[^>]+>")
 
 ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
-# Inside these the expansion is not added: headings and titles, links and buttons, tables
-# (short reference cells, read across), and text that is code.
-SKIP = re.compile(r"<(/?)(h[1-6]|a|summary|table|code|pre|button)\b[^>]*>")
+# Inside these the expansion is not added: headings and titles, links and buttons, table
+# headings, and text that is code. In a table (short cells) only an abbreviation that the
+# running text does not use is spelled out there.
+SKIP = re.compile(r"<(/?)(h[1-6]|a|summary|th|code|pre|button|table)\b[^>]*>")
+TOKEN = re.compile(f"{SKIP.pattern}|{ABBR.pattern}")
 
 
 def text_of(fragment):
@@ -68,31 +70,44 @@ def expansions(lang):
     return found
 
 
+def _uses(page_html):
+    """(match, where) for every abbreviation: where is 'text', 'table' or None (skipped)."""
+    skipped = tables = 0
+    for match in TOKEN.finditer(page_html):
+        tag = match.group(2)
+        if tag:
+            step = -1 if match.group(1) else 1
+            if tag == "table":
+                tables += step
+            else:
+                skipped += step
+            continue
+        yield match, None if skipped > 0 else ("table" if tables > 0 else "text")
+
+
 def spell_out_abbreviations(page_html, lang):
-    """Spell out the first use of each abbreviation in the page's running text."""
+    """Spell out the first use of each abbreviation: in the running text, or in a table when
+    the running text does not use it."""
     local = expansions(lang)
+    in_text = {html_lib.unescape(m.group(4)) for m, where in _uses(page_html) if where == "text"}
     done = set()
     out = []
-    depth = 0
     position = 0
-    for match in re.finditer(f"{SKIP.pattern}|{ABBR.pattern}", page_html):
-        out.append(page_html[position:match.start()])
-        position = match.end()
-        whole = match.group(0)
-        if match.group(2):  # a tag that starts or ends a part without expansions
-            depth += -1 if match.group(1) else 1
-            out.append(whole)
-            continue
+    for match, where in _uses(page_html):
         short = html_lib.unescape(match.group(4))
         title = local.get(short, html_lib.unescape(match.group(3)))
         tag = f'<abbr title="{html_lib.escape(title, quote=True)}">{match.group(4)}</abbr>'
-        if depth > 0 or short in done or _explained_nearby(page_html, match, title):
+        out.append(page_html[position:match.start()])
+        position = match.end()
+        wanted = where == "text" or (where == "table" and short not in in_text)
+        if not wanted or short in done:
             out.append(tag)
-            if depth <= 0:
-                done.add(short)
             continue
         done.add(short)
-        out.append(f'{tag}<span class="pmi-abbr-expansion"> ({html_lib.escape(title)})</span>')
+        if _explained_nearby(page_html, match, title):
+            out.append(tag)
+        else:
+            out.append(f'{tag}<span class="pmi-abbr-expansion"> ({html_lib.escape(title)})</span>')
     out.append(page_html[position:])
     return "".join(out)
 
