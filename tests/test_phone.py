@@ -305,3 +305,34 @@ def test_checklist_near_the_top_and_tickable(server, phone, path):
     assert boxes.first.is_enabled()
     phone.locator("article .task-list-item label").first.tap()
     assert boxes.first.is_checked()
+
+
+# ---- Edit link for editors only, help number in the footer ----------------------------------
+
+
+def built_pages(folder):
+    return [p for p in sorted(folder.rglob("*.html")) if p.name != "404.html" and "assets" not in p.parts]
+
+
+@pytest.mark.parametrize("edition", ["site", "build/offline"])
+def test_no_edit_pencil_and_footer_gives_help_and_edit_link(site, edition):
+    from bs4 import BeautifulSoup
+
+    folder = ROOT / edition
+    pages = built_pages(folder)
+    assert len(pages) >= 30, f"{folder}: jalankan 'make site'"
+    first = main_contacts()[0]
+    problems = []
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if soup.select_one("article") is None:
+            continue
+        where = page.relative_to(folder)
+        if soup.select(".md-content__button"):
+            problems.append(f"{where}: masih ada tombol pensil di atas isi")
+        number = soup.select_one(".md-footer .pmi-footer-help a")
+        if number is None or (number.get_text(strip=True), number["href"]) != (first["text"], first["href"]):
+            problems.append(f"{where}: nomor bantuan {first['text']} tidak ada di kaki halaman")
+        if soup.select_one(".md-footer a[rel=edit]") is None:
+            problems.append(f"{where}: tautan 'Ubah halaman ini di GitHub' tidak ada di kaki halaman")
+    assert problems == []
