@@ -270,6 +270,13 @@ def test_spell_out_first_use_only_in_running_text():
     assert "(Peraturan Presiden)" not in out
 
 
+def test_spell_out_inside_brackets_without_a_second_bracket():
+    html = '<p>peraturan Badan (<abbr title="Badan Contoh">BCX</abbr>)</p>'
+    out = reading.spell_out_abbreviations(html, "id")
+    assert out == ('<p>peraturan Badan (<abbr title="Badan Contoh">BCX</abbr>'
+                   '<span class="pmi-abbr-expansion">, Badan Contoh</span>)</p>')
+
+
 def test_spell_out_skips_an_abbreviation_already_explained():
     html = '<p>Pekerja Migran Indonesia (<abbr title="Pekerja Migran Indonesia">PMI</abbr>) bekerja.</p>'
     assert reading.spell_out_abbreviations(html, "id") == html

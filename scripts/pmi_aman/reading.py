@@ -106,6 +106,8 @@ def spell_out_abbreviations(page_html, lang):
         done.add(short)
         if _explained_nearby(page_html, match, title):
             out.append(tag)
+        elif page_html[match.start() - 1:match.start()] == "(":  # "(UU, Undang-Undang 18/2017)"
+            out.append(f'{tag}<span class="pmi-abbr-expansion">, {html_lib.escape(title)}</span>')
         else:
             out.append(f'{tag}<span class="pmi-abbr-expansion"> ({html_lib.escape(title)})</span>')
     out.append(page_html[position:])
