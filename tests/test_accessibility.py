@@ -172,7 +172,8 @@ def test_checklist_boxes_get_their_text_as_label():
     html = ('<ul class="task-list"><li class="task-list-item"><input type="checkbox" disabled/> KTP '
             '<a href="x/">asli</a><ul><li>lain</li></ul></li>'
             '<li class="task-list-item"><p><input type="checkbox" disabled/> Paspor</p><p>lagi</p></li></ul>')
+    # The box is labelled by its text, and enabled: the reader can tick it.
     assert hook.label_checklists(html) == (
-        '<ul class="task-list"><li class="task-list-item"><label><input type="checkbox" disabled/> KTP '
+        '<ul class="task-list"><li class="task-list-item"><label><input type="checkbox"/> KTP '
         '<a href="x/">asli</a></label><ul><li>lain</li></ul></li>'
-        '<li class="task-list-item"><p><label><input type="checkbox" disabled/> Paspor</label></p><p>lagi</p></li></ul>')
+        '<li class="task-list-item"><p><label><input type="checkbox"/> Paspor</label></p><p>lagi</p></li></ul>')

@@ -133,17 +133,17 @@ def test_printout_stands_alone(printed, lang, page):
     p = printed[(lang, page)]
     text = pdf_text(p["pdf"])
     first = normalize(text[0])
-    # The address box is at the end; in the whole guide it is on the first sheet.
-    last = normalize(text[0] if page == "cetak-semua" else text[-1])
     meta = pages.read_page(ROOT / "docs" / lang / f"{page}.md").meta
     assert "pmi aman" in first
     assert normalize(p["heading"]) in first
     assert normalize(LANGUAGE_NAMES[lang]) in first
     assert normalize(facts.format_date(meta["reviewed"], lang)) in first
+    # The address box is on the first sheet: a handout passed on without its other sheets
+    # still says where it comes from and whom to call.
     url = public_url(page, lang)
-    assert url in last.replace(" ", "")
+    assert url in first.replace(" ", "")
     for display in main_contacts():
-        assert normalize(display) in last, f"kontak {display} tidak tercetak"
+        assert normalize(display) in first, f"kontak {display} tidak tercetak di halaman pertama"
     for number, page_text in enumerate(text, start=1):
         assert f"{PAGE_WORD[lang]} {number} / {len(text)}".lower() in normalize(page_text)
 
@@ -151,8 +151,7 @@ def test_printout_stands_alone(printed, lang, page):
 @pytest.mark.parametrize("lang,page", CASES)
 def test_qr_code_decodes_to_the_address(printed, lang, page):
     pdf = printed[(lang, page)]["pdf"]
-    box = 0 if page == "cetak-semua" else -1
-    assert qr_codes(pdf, box) == [public_url(page, lang)]
+    assert qr_codes(pdf, 0) == [public_url(page, lang)]
 
 
 def test_pages_are_a4_portrait(printed):
@@ -304,6 +303,38 @@ def test_handouts_page_lists_every_pdf(site, lang):
     for name, count in listed.items():
         limit = handouts.budget(expected[name])
         assert limit is None or count <= limit, f"{prefix}selebaran/pdf/{name}: {count} > {limit}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_first_sheet_of_every_handout_pdf_has_qr_code_and_contacts(site, lang):
+    """The PDFs of `make site` that readers download: the first sheet of each carries the
+    QR code (decoded) of its page and the main contacts of data/contacts.yml."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    folder = site / prefix / "selebaran" / "pdf"
+    made = {handouts.pdf_path(p, lang).name: p for p in handouts.KEY_PAGES}
+    pdfs = sorted(folder.glob("*.pdf"))
+    assert {pdf.name for pdf in pdfs} == set(made), f"{folder}: jalankan 'make site'"
+    for pdf in pdfs:
+        assert qr_codes(pdf, 0) == [public_url(made[pdf.name], lang)], pdf.name
+        first = normalize(pdf_text(pdf)[0])
+        for display in main_contacts():
+            assert normalize(display) in first, f"{pdf.name}: kontak {display} tidak di halaman pertama"
+
+
+def test_first_sheet_check_catches_a_box_at_the_end(browser, server, tmp_path):
+    """A printout whose address box is moved to the end fails the first-sheet checks."""
+    tab = browser.new_page()
+    tab.goto(server + "hak-kewajiban/")
+    tab.evaluate("""() => { const box = document.querySelector(".pmi-print-footer");
+      document.querySelector("article").appendChild(box); }""")
+    tab.emulate_media(media="print")
+    path = tmp_path / "box-at-end.pdf"
+    tab.pdf(path=str(path), format="A4", prefer_css_page_size=True)
+    tab.close()
+    assert len(PdfReader(path).pages) > 1
+    assert qr_codes(path, 0) == []
+    first = normalize(pdf_text(path)[0])
+    assert any(normalize(display) not in first for display in main_contacts())
 
 
 def test_plain_build_without_pdfs_says_so(project_copy):

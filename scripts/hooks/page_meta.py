@@ -1,12 +1,17 @@
 """Give templates what they show around a page: the reviewed date in the reader's language,
 the translation state of Banjar pages, and, for printouts, the page's public address with its
-QR code and the main help contacts (overrides/main.html and overrides/partials/pmi-*.html)."""
+QR code and the main help contacts (overrides/main.html and overrides/partials/pmi-*.html),
+and, for the help control on every page (partials/pmi-help.html), the main contacts as links
+and the address of the help page relative to the page."""
 
 import datetime as dt
 
 import segno
+from mkdocs.utils import get_relative_url
 
 from pmi_aman import DEFAULT_LANGUAGE, DOCS, facts, translation
+
+HELP_PAGE = "pengaduan-bantuan.md"
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -26,7 +31,7 @@ def on_page_markdown(markdown, page, config, files):
         meta["translation_reviewed_on"] = (
             facts.format_date(status.reviewed_on, lang) if status.reviewed_on else "")
     meta["print_contacts"] = [
-        {"name": c["name"][lang], "display": c["display"]}
+        {"name": c["name"][lang], "display": c["display"], "kind": c["kind"], "href": facts.contact_href(c)}
         for c in facts.load("contacts").values()
         if c.get("main")
     ]
@@ -35,6 +40,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    help_page = next((p for p in nav.pages if p.file.src_uri.endswith(HELP_PAGE)), None)
+    if help_page is not None:
+        page.meta["help_url"] = get_relative_url(help_page.url, page.url)
     url = page.canonical_url or ""
     page.meta["public_url"] = url
     if url:

@@ -137,13 +137,18 @@ def table_fine(row, lang):
     return f"{lab[row['connector']]} {format_rupiah(row['fine'])}"
 
 
-def contact_link(contact):
-    kind, value, shown = contact["kind"], contact["value"], contact["display"]
+def contact_href(contact):
+    """Where a contact's link goes: tel:, WhatsApp or its web address."""
+    kind, value = contact["kind"], contact["value"]
     if kind == "phone":
-        return f"[{shown}](tel:{value})"
+        return f"tel:{value}"
     if kind == "whatsapp":
-        return f"[{shown}](https://wa.me/{value})"
-    return f"[{shown}]({value})"
+        return f"https://wa.me/{value}"
+    return value
+
+
+def contact_link(contact):
+    return f"[{contact['display']}]({contact_href(contact)})"
 
 
 def contact_inline(contact, lang):

@@ -22,6 +22,8 @@
  * the search dialog gets a name, the menu and search buttons of the narrow layout (labels
  * for hidden checkboxes) can be reached with Tab and pressed with Enter or Space, and wide
  * tables, which scroll sideways, can be focused to scroll them with the arrow keys.
+ *
+ * 4. A tap on an abbreviation shows its expansion.
  */
 (function () {
   "use strict";
@@ -245,6 +247,21 @@
       (wrap || table).setAttribute("tabindex", "0");
     });
   }
+
+  /* 4. A tap (or click) on an abbreviation shows its expansion after it, and a second tap
+     hides it: a title tooltip does not show on a touch screen. The first use on each page is
+     already spelled out in the text (scripts/pmi_aman/reading.py). */
+  document.addEventListener("click", function (event) {
+    var abbr = event.target.closest && event.target.closest(".md-typeset abbr[title]");
+    if (!abbr) return;
+    var next = abbr.nextElementSibling;
+    if (next && next.classList.contains("pmi-abbr-expansion")) return;  /* already spelled out */
+    if (next && next.classList.contains("pmi-abbr-tip")) { next.remove(); return; }
+    var tip = document.createElement("span");
+    tip.className = "pmi-abbr-tip";
+    tip.textContent = " (" + abbr.title + ")";
+    abbr.after(tip);
+  });
 
   /* Once: the bundle is sent DOMContentLoaded again when it is loaded (see loadBundle). */
   document.addEventListener("DOMContentLoaded", function () {
