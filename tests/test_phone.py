@@ -142,6 +142,8 @@ def test_help_control_on_first_screen_with_the_main_contacts(measured):
     assert len(expected) >= 3
     problems = []
     for path, m in measured.items():
+        if path.startswith("tinjau/"):
+            continue  # the review kit: reviewers' print sheets with no site header (review_kit.py)
         problems += help_problems(f"/{path}", m["control"], m["contacts"], expected)
     assert problems == []
 

@@ -168,6 +168,7 @@ def page_html(name, id_path, bjn_path, report, status, today):
 <style>{STYLE}</style>
 </head>
 <body>
+<main>
 <h1>Lembar tinjauan bahasa Banjar: <span lang="bjn">{html.escape(title)}</span></h1>
 <p class="meta">docs/id/{html.escape(name)} dan docs/bjn/{html.escape(name)} ({html.escape(state)}). Dibuat {today.isoformat()}. {html.escape(figures_text(report))}.</p>
 <p class="legend">Kiri teks Indonesia (sumber), kanan teks Banjar; "Baris" adalah nomor baris di file. Tanda: {legend} <span class="same">[sama dengan teks Indonesia]</span>. Tulis koreksi di kolom "Catatan" (lihat CONTRIBUTING.md, "Untuk peninjau bahasa Banjar").</p>
@@ -182,6 +183,7 @@ def page_html(name, id_path, bjn_path, report, status, today):
 <p>Diperiksa oleh (nama): ____________________________ &nbsp; Tanggal: ______________</p>
 <p>Asal (kampung/kecamatan): ____________________________ &nbsp; Tanda tangan: ______________</p>
 </div>
+</main>
 </body>
 </html>
 """
@@ -204,6 +206,7 @@ def index_html(entries, today):
 <style>{STYLE}</style>
 </head>
 <body>
+<main>
 <h1>Lembar tinjauan bahasa Banjar</h1>
 <p class="meta">Satu lembar per halaman, untuk dicetak dan diperiksa penutur asli bahasa Banjar. Dibuat {today.isoformat()}. Cara mengembalikan koreksi: CONTRIBUTING.md, "Untuk peninjau bahasa Banjar".</p>
 <table>
@@ -212,6 +215,7 @@ def index_html(entries, today):
 {rows}
 </tbody>
 </table>
+</main>
 </body>
 </html>
 """
