@@ -70,6 +70,12 @@ def edition_files(site, lang, languages):
     for name in ("404.html", OFFLINE_PAGE, "manifest.webmanifest", "search/search_index.json"):
         if (site / own / name).is_file():
             files.add(own + name)
+    manifest = site / own / "manifest.webmanifest"
+    if manifest.is_file():  # its icons
+        for icon in json.loads(manifest.read_text(encoding="utf-8")).get("icons", []):
+            rel = posixpath.normpath(posixpath.join(own, icon["src"]))
+            if (site / rel).is_file():
+                files.add(rel)
     for page in pages:
         html = (site / page).read_text(encoding="utf-8")
         folder = posixpath.dirname(page)

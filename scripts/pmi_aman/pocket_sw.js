@@ -83,7 +83,7 @@ function save() {
       return cache.match(url).then(function (have) {
         if (have) return null;
         var same = old && old.files[url] === FILES[url];
-        return (same ? old.cache.match(url) : null).then(function (copy) {
+        return (same ? old.cache.match(url) : Promise.resolve(null)).then(function (copy) {
           return copy || download(url);
         }).then(function (response) { return cache.put(url, response); });
       }).then(next);
@@ -181,8 +181,11 @@ self.addEventListener("fetch", function (event) {
   if (navigation) {
     if (url.indexOf(SCOPE) !== 0) return;
     var rel = url.slice(SCOPE.length);
-    /* Another language's pages belong to its own service worker. */
-    if (POCKET.others.some(function (folder) { return rel.indexOf(folder) === 0; }) && !FILES[url]) return;
+    /* Another language's pages belong to its own service worker: not stored here. */
+    if (POCKET.others.some(function (folder) { return rel.indexOf(folder) === 0; })) {
+      event.respondWith(fetch(request).catch(function () { return caches.open(NAME).then(offlinePage); }));
+      return;
+    }
   }
   event.respondWith(answer(request, url, navigation));
 });
