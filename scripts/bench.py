@@ -163,6 +163,25 @@ def report_weight(results):
         f"{Path(urlsplit(url).path).name or 'index.html'} {kb(size)}" for url, size in home[2]["files"]))
 
 
+def report_pocket():
+    """Issue 12: what listen/share/save-for-offline add to a first visit, and what the service
+    worker downloads in the background after it (not seen by the page, so not in the table)."""
+    from pmi_aman import LANGUAGES, pocket
+
+    script = SITE / "assets" / "javascripts" / "pocket.js"
+    if not script.exists():
+        return
+    rows = []
+    for lang in LANGUAGES:
+        data = pocket.edition(SITE, lang, LANGUAGES)
+        sw = SITE / pocket.prefix(lang) / "sw.js"
+        rows.append([lang, len(data["files"]), f"{kb(data['bytes'])} KB", f"{kb(pocket.compressed_size(sw))} KB"])
+    print(f"\nPocket (issue 12): pocket.js {kb(pocket.compressed_size(script))} KB gzip on a first visit "
+          "(plus the buttons' markup in each page). After the first visit the service worker stores its "
+          "language's edition (not with data saver on):\n")
+    print(table(["edition", "files", "stored, gzip", "sw.js, gzip"], rows))
+
+
 # 2. and 3. Build time and scaling ----------------------------------------------------------------
 
 def build(project, config="mkdocs.yml", site_dir=None):
@@ -312,6 +331,7 @@ def main(argv=None):
             browser = p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, NO_OUTSIDE])
             report_weight(page_weight(browser, base, paths))
             browser.close()
+        report_pocket()
 
         print("\n## 2. Build time of the real site\n")
         rows = []
