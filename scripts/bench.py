@@ -123,7 +123,9 @@ def page_weight(browser, base, paths):
     for lang_paths in by_lang.values():
         for i, path in enumerate(lang_paths):
             following = lang_paths[(i + 1) % len(lang_paths)]
-            context = browser.new_context(viewport=PHONE)
+            # Without the service worker (issue 12): it would answer the next page from its cache.
+            # What it downloads after the first visit is reported apart (report_pocket).
+            context = browser.new_context(viewport=PHONE, service_workers="block")
             page = context.new_page()
             traffic = Traffic(page)
             page.goto(base + path, wait_until="networkidle")
