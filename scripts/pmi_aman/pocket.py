@@ -24,13 +24,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import DEFAULT_LANGUAGE
+from .browsing import LOCAL_HOSTS
 
 SAVE_PAGES = ("index.md", "pengaduan-bantuan.md")  # pages with the "Simpan" control
 TEMPLATES = ("manifest.webmanifest", "luring.html")  # static templates, one per language
 OFFLINE_PAGE = "luring.html"
 SIZE_MARK = "@@pmi-pocket-kb@@"
 SW_SOURCE = Path(__file__).with_name("pocket_sw.js")
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 REFERENCE = re.compile(r'\b(?:href|src|data-pmi-src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#?]+)')
 SEARCH_WORKER = re.compile(r'"search":\s*"([^"]+)"')
 NOT_STORED = (".pdf", ".zip", ".map", ".gz")
