@@ -230,10 +230,14 @@ def test_a_new_build_replaces_the_old_cache(project_copy, browser):
         new = {lang: sw_data(target, lang)["version"] for lang in LANGUAGES}
         assert new["id"] != old["id"]  # (bjn too: its biaya page is now marked outdated)
         page.reload(wait_until="load")  # a page view: Chromium finds the new sw.js
-        page.wait_for_function(
-            "async (name) => { const k = await caches.keys(); return k.length === 1 && k[0] === name"
-            " && !!(await (await caches.open(name)).match(new URL('__pmi-pocket-done__', location.href).href)); }",
-            arg=f"pmi-aman-id-{new['id']}", timeout=60000)
+        replaced = "async (name) => { const k = await caches.keys(); return k.length === 1 && k[0] === name" \
+            " && !!(await (await caches.open(name)).match(new URL('__pmi-pocket-done__', location.href).href)); }"
+        for _ in range(120):  # (wait_for_function does not wait for a promise's value)
+            if page.evaluate(replaced, f"pmi-aman-id-{new['id']}"):
+                break
+            page.wait_for_timeout(500)
+        else:
+            pytest.fail(f"the cache of version {new['id']} did not replace {old['id']}: {cache_state(page, 'id')}")
     context.set_offline(True)
     page.goto(base + "biaya/", wait_until="load")
     assert "Kalimat baru untuk uji pembaruan." in page.inner_text("article")
