@@ -123,7 +123,9 @@ def page_weight(browser, base, paths):
     for lang_paths in by_lang.values():
         for i, path in enumerate(lang_paths):
             following = lang_paths[(i + 1) % len(lang_paths)]
-            context = browser.new_context(viewport=PHONE)
+            # Without the service worker (issue 12): it would answer the next page from its cache.
+            # What it downloads after the first visit is reported apart (report_pocket).
+            context = browser.new_context(viewport=PHONE, service_workers="block")
             page = context.new_page()
             traffic = Traffic(page)
             page.goto(base + path, wait_until="networkidle")
@@ -172,6 +174,25 @@ def report_offer_check_scripts():
     if rows:
         print("\nPeriksa tawaran kerja: scripts loaded at the first answer (goal: offer-check.js <= 4 KB gzip)\n")
         print(table(["file", "KB", "KB gzip"], rows))
+
+
+def report_pocket():
+    """Issue 12: what listen/share/save-for-offline add to a first visit, and what the service
+    worker downloads in the background after it (not seen by the page, so not in the table)."""
+    from pmi_aman import LANGUAGES, pocket
+
+    script = SITE / "assets" / "javascripts" / "pocket.js"
+    if not script.exists():
+        return
+    rows = []
+    for lang in LANGUAGES:
+        data = pocket.edition(SITE, lang, LANGUAGES)
+        sw = SITE / pocket.prefix(lang) / "sw.js"
+        rows.append([lang, len(data["files"]), f"{kb(data['bytes'])} KB", f"{kb(pocket.compressed_size(sw))} KB"])
+    print(f"\nPocket (issue 12): pocket.js {kb(pocket.compressed_size(script))} KB gzip on a first visit "
+          "(plus the buttons' markup in each page). After the first visit the service worker stores its "
+          "language's edition (not with data saver on):\n")
+    print(table(["edition", "files", "stored, gzip", "sw.js, gzip"], rows))
 
 
 # 2. and 3. Build time and scaling ----------------------------------------------------------------
@@ -324,6 +345,7 @@ def main(argv=None):
             report_weight(page_weight(browser, base, paths))
             browser.close()
         report_offer_check_scripts()
+        report_pocket()
 
         print("\n## 2. Build time of the real site\n")
         rows = []

@@ -13,7 +13,9 @@ from pmi_aman.browsing import (
 
 @pytest.fixture(scope="module")
 def context(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    # A first-time reader's page views: the service worker that stores the site after a visit
+    # (issue 12, tested in test_pocket.py) would answer later pages from its cache.
+    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
     block_outside(context)
     yield context
     context.close()
