@@ -334,7 +334,7 @@ def main(argv=None):
     from playwright.sync_api import sync_playwright
 
     started = time.perf_counter()
-    paths = site_pages(SITE)
+    paths = site_pages(SITE, readers_only=True)
     with serve(SITE, PagesHandler) as base:
         print(textwrap.dedent(f"""
             ## 1. Page weight: first visit and next page (phone screen, empty cache, gzip as on GitHub Pages)

@@ -30,7 +30,7 @@ def home(lang):
 def pages_of(site, lang):
     other = [f"{o}/" for o in LANGUAGES if o != lang and o != "id"]
     own = pocket.prefix(lang)
-    return [p for p in site_pages(site) if p.startswith(own) and not any(p.startswith(o) for o in other)]
+    return [p for p in site_pages(site, readers_only=True) if p.startswith(own) and not any(p.startswith(o) for o in other)]
 
 
 def sw_data(site, lang):

@@ -15,13 +15,19 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 SEARCH_FILES = ("search_index.json", "search_index.js", "/workers/search.")
 
 
-def site_pages(site):
-    """Every page of a built site (directory URLs) as a path: '' for the home page, 'bjn/biaya/'..."""
+REVIEW_KIT = "tinjau"  # the reviewers' print sheets (pmi_aman.review_kit), not a page for readers
+
+
+def site_pages(site, readers_only=False):
+    """Every page of a built site (directory URLs) as a path: '' for the home page, 'bjn/biaya/'...
+    With readers_only, without the review kit's sheets."""
     site = Path(site)
     pages = []
     for path in sorted(site.rglob("index.html")):
         rel = path.parent.relative_to(site).as_posix()
         if rel.startswith("unduh") or "/pdf" in f"/{rel}":
+            continue
+        if readers_only and (rel == REVIEW_KIT or rel.startswith(REVIEW_KIT + "/")):
             continue
         pages.append("" if rel == "." else f"{rel}/")
     return pages

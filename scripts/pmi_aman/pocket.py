@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import DEFAULT_LANGUAGE
-from .browsing import LOCAL_HOSTS
+from .browsing import LOCAL_HOSTS, site_pages
 
 SAVE_PAGES = ("index.md", "pengaduan-bantuan.md")  # pages with the "Simpan" control
 TEMPLATES = ("manifest.webmanifest", "luring.html")  # static templates, one per language
@@ -64,8 +64,8 @@ def edition_files(site, lang, languages):
             return False
         return not any(rel.startswith(other) for other in others) and not rel.startswith(own + "unduh/")
 
-    found = (path.relative_to(site).as_posix() for path in site.rglob("index.html"))
-    pages = sorted(rel for rel in found if in_edition(rel) and "/pdf/" not in f"/{rel}")
+    found = (page + "index.html" for page in site_pages(site, readers_only=True))
+    pages = sorted(rel for rel in found if in_edition(rel))
     files = set(pages)
     for name in ("404.html", OFFLINE_PAGE, "manifest.webmanifest", "search/search_index.json"):
         if (site / own / name).is_file():
