@@ -54,7 +54,7 @@ def test_contact_without_a_date_fails_unless_marked_for_confirmation():
     assert "tidak punya tanggal konfirmasi (confirmed: null)" in errors[0].message
     errors, warnings = freshness.check_contacts(contact(None, "sumber tanpa tanggal"), TODAY, DATA)
     assert errors == [] and len(warnings) == 1
-    assert "ditandai harus dikonfirmasi (sumber tanpa tanggal)" in warnings[0].message
+    assert "ditandai harus dikonfirmasi ulang (sumber tanpa tanggal)" in warnings[0].message
 
 
 @pytest.mark.parametrize("confirmed", ["kemarin", "2026-13", "2026-02-30"])

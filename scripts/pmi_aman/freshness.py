@@ -66,38 +66,28 @@ def check_contacts(contacts, today=None, data=DATA):
     for key, contact in contacts.items():
         if "confirmed" not in contact:
             continue  # reported by facts.check_data ("belum punya confirmed")
-        if contact["confirmed"] is None:  # the sheet gives no date (CONTRIBUTING)
-            line = _line_of("data/contacts.yml", key)
-            base = f"kontak '{key}' tidak punya tanggal konfirmasi (confirmed: null)."
-            if contact.get("reconfirm"):
-                warnings.append(Problem("data/contacts.yml", line, base + (
-                    f" Kontak ini ditandai harus dikonfirmasi ({contact['reconfirm']}): periksa "
-                    "sumber resmi, lalu tulis tanggalnya di 'confirmed' dan hapus 'reconfirm'.")))
-            else:
-                problems.append(Problem("data/contacts.yml", line, base + (
-                    " Konfirmasi kontak ini dari sumber resmi dan tulis tanggalnya; kalau belum "
-                    "bisa, tulis 'reconfirm: alasan' supaya tercatat sebagai kontak yang harus "
-                    "diperiksa, atau hapus kontak ini.")))
-            continue
-        try:
-            confirmed = as_date(contact.get("confirmed"))
-        except (TypeError, ValueError):
-            problems.append(Problem("data/contacts.yml", _line_of("data/contacts.yml", key), (
-                f"'{key}': confirmed '{contact.get('confirmed')}' bukan tanggal. Tulis "
-                "2025-04-10 atau \"2025-04\" (dengan tanda kutip) bila sumber hanya menyebut bulan.")))
-            continue
-        age = months_between(confirmed, today)
-        if age <= limit:
-            continue
         line = _line_of("data/contacts.yml", key)
-        base = (f"kontak '{key}' terakhir dikonfirmasi {contact.get('confirmed')}, {age} bulan "
-                f"lalu (batas {limit} bulan, data/limits.yml).")
+        if contact["confirmed"] is None:  # the sheet gives no date (CONTRIBUTING)
+            finding = f"kontak '{key}' tidak punya tanggal konfirmasi (confirmed: null)."
+        else:
+            try:
+                confirmed = as_date(contact["confirmed"])
+            except (TypeError, ValueError):
+                problems.append(Problem("data/contacts.yml", line, (
+                    f"'{key}': confirmed '{contact['confirmed']}' bukan tanggal. Tulis "
+                    "2025-04-10 atau \"2025-04\" (dengan tanda kutip) bila sumber hanya menyebut bulan.")))
+                continue
+            age = months_between(confirmed, today)
+            if age <= limit:
+                continue
+            finding = (f"kontak '{key}' terakhir dikonfirmasi {contact['confirmed']}, {age} bulan "
+                       f"lalu (batas {limit} bulan, data/limits.yml).")
         if contact.get("reconfirm"):
-            warnings.append(Problem("data/contacts.yml", line, base + (
+            warnings.append(Problem("data/contacts.yml", line, finding + (
                 f" Kontak ini ditandai harus dikonfirmasi ulang ({contact['reconfirm']}): telepon atau periksa sumber resmi, "
                 "lalu perbarui 'confirmed', 'source' dan lembar fakta, dan hapus 'reconfirm'.")))
         else:
-            problems.append(Problem("data/contacts.yml", line, base + (
+            problems.append(Problem("data/contacts.yml", line, finding + (
                 " Konfirmasi ulang kontak ini dari sumber resmi lalu perbarui 'confirmed' dan "
                 "'source'; kalau belum bisa, tulis 'reconfirm: alasan' supaya tercatat sebagai "
                 "kontak yang harus diperiksa, atau hapus kontak ini.")))
