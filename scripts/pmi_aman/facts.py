@@ -312,10 +312,9 @@ def _line_of(path, key):
     return 0
 
 
-def _field_line(path, key, field):
-    """The line of `field:` inside the entry `key` (the entry's first line when absent)."""
-    start = _line_of(path, key)
-    lines = (DATA.parent / path).read_text(encoding="utf-8").split("\n")
+def field_line(lines, start, field):
+    """The line of `field:` inside the entry whose first line is `start` (1-based) in a data
+    file's lines; the entry's first line when the field is absent."""
     for number in range(start + 1, len(lines) + 1):
         line = lines[number - 1]
         if re.match(r"^(\S|\s*- key:)", line):
@@ -323,6 +322,11 @@ def _field_line(path, key, field):
         if re.match(rf"^\s*{re.escape(field)}:", line):
             return number
     return start
+
+
+def _field_line(path, key, field):
+    lines = (DATA.parent / path).read_text(encoding="utf-8").split("\n")
+    return field_line(lines, _line_of(path, key), field)
 
 
 def check_sources(sources=source_refs.SOURCES):

@@ -103,17 +103,6 @@ def _entry_line(lines, key, index):
     return starts[index] if index < len(starts) else 0
 
 
-def _field_line(lines, start, field):
-    """The line of `field:` inside the entry starting at `start` (else the entry's line)."""
-    for number in range(start + 1, len(lines) + 1):
-        line = lines[number - 1]
-        if re.match(r"\s*-\s+key:", line):
-            break
-        if re.match(rf"\s+{field}:", line):
-            return number
-    return start
-
-
 def _text_problems(value, where):
     """Placeholders that do not render, and contacts or penalties typed into the text."""
     for kind, key in facts.PLACEHOLDER.findall(value):
@@ -164,7 +153,7 @@ def check(data=None, text=None, path=PATH):
         name = f"pertanyaan '{key}'"
 
         def add(field, message):
-            problems.append(Problem(path, _field_line(lines, start, field) if field else start, message))
+            problems.append(Problem(path, facts.field_line(lines, start, field) if field else start, message))
 
         missing = [f for f in REQUIRED if entry.get(f) in (None, "", [], {})]
         if missing:
