@@ -26,6 +26,13 @@ def run_build(cwd, *extra):
     )
 
 
+def pytest_collection_modifyitems(items):
+    """Mark every test that uses Chromium, so that `pytest -m "not browser"` is a quick loop."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def site():
     """The built site. `make test` builds it first; build here if it is missing."""
