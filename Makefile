@@ -37,8 +37,9 @@ chromium:
 test: site
 	$(BIN)/python -m pytest
 
-check: build
-	$(BIN)/python scripts/check_site.py
+# Every problem in one run: builds without stopping at the first problem (scripts/check_site.py).
+check: $(STAMP)
+	$(BIN)/python scripts/check_site.py --build
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

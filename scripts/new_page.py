@@ -22,6 +22,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pmi_aman import DOCS, ROOT, pages  # noqa: E402
+from pmi_aman.content_checks import PLACEHOLDER_TEXT  # noqa: E402
 from pmi_aman.navigation import DEFAULT_SECTION, Refused, nav_insertion  # noqa: E402
 
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*")
@@ -38,7 +39,7 @@ sources:
 
 # {heading} {{#{anchor}}}
 
-Halaman ini sedang disiapkan.
+{placeholder}
 """
 
 BANJAR = """---
@@ -55,7 +56,7 @@ sources:
 
 # {heading} {{#{anchor}}}
 
-Laman ngini sadang disiapakan.
+{placeholder}
 """
 
 
@@ -108,7 +109,8 @@ def make_page(name, title=None, section=None, today=None):
     anchor = name.rsplit("/", 1)[-1]
     fields = {"title": yaml_text(title), "heading": title, "anchor": anchor, "today": today}
     id_text = INDONESIAN.format(
-        description=yaml_text(f"{title} - informasi dari PMI Aman untuk warga Tanah Laut."), **fields
+        description=yaml_text(f"{title} - informasi dari PMI Aman untuk warga Tanah Laut."),
+        placeholder=PLACEHOLDER_TEXT["id"], **fields
     )
     targets["id"].parent.mkdir(parents=True, exist_ok=True)
     targets["id"].write_text(id_text, encoding="utf-8")
@@ -116,6 +118,7 @@ def make_page(name, title=None, section=None, today=None):
     bjn_text = BANJAR.format(
         description=yaml_text(f"{title} - habar matan PMI Aman gasan warga Tanah Laut."),
         source=source,
+        placeholder=PLACEHOLDER_TEXT["bjn"],
         **fields,
     )
     targets["bjn"].parent.mkdir(parents=True, exist_ok=True)

@@ -92,3 +92,26 @@ def nav_insertion(text, name, section=None):
         raise Refused(f"bagian navigasi '{wanted}' tidak ada di mkdocs.yml. Pilih salah satu: {names}.")
     _, after, item_indent = found[match]
     return after, " " * item_indent + f"- {target}"
+
+
+def section_title(lines, index):
+    """The title of the nav section a line inserted at `index` belongs to ('' at the top)."""
+    below = next((lines[i] for i in range(index - 1, -1, -1) if is_content(lines[i])), "")
+    own = indent_of(below)
+    for earlier in range(index - 1, -1, -1):
+        match = ITEM.match(lines[earlier])
+        if match and match.group("key") and not match.group("value") and indent_of(lines[earlier]) < own:
+            return match.group("key").strip().strip("'\"")
+        if re.match(r"^nav:", lines[earlier]):
+            break
+    return ""
+
+
+def nav_line_of(text, target):
+    """1-based line of the nav entry for `target` (e.g. biaya.md); 0 when there is none."""
+    lines = text.split("\n")
+    try:
+        first, end = nav_block(lines)
+    except Refused:
+        return 0
+    return next((i + 1 for i in range(first, end) if page_path(lines[i]) == target), 0)
