@@ -74,7 +74,8 @@ def main(argv=None):
     problems += step("struktur terjemahan", structure.check_all, args.docs)
     html = len(list(args.site.rglob("*.html"))) if args.site.is_dir() else 0
     if html:
-        problems += step("situs hasil build", site_checks.check_site, args.site, args.docs, ROOT, built.links)
+        problems += step("situs hasil build", site_checks.check_site, args.site, args.docs, ROOT,
+                         built.links, True)
     else:
         problems.append(Problem(pages.relative(args.site), 0, "situs hasil build belum ada. "
                                       "Jalankan 'make build' dulu (atau 'make check')."))

@@ -334,9 +334,10 @@ def same_link(built_url, written_url):
     return (written[1] if len(written) > 1 else written_url) in Locator.candidates(built_url)
 
 
-def check_site(site, docs=DOCS, root=ROOT, reported_links=()):
+def check_site(site, docs=DOCS, root=ROOT, reported_links=(), markdown_checked=False):
     """Every problem in the built site, located for an editor. `reported_links` holds
-    (Markdown file, line, link as written) of links the build already reported."""
+    (Markdown file, line, link as written) of links the build already reported;
+    `markdown_checked`: the Markdown checks run too (contact_numbers.check_site_text)."""
     site = Path(site)
     rules = Rules(root)
     soups, ids = {}, {}
@@ -358,7 +359,7 @@ def check_site(site, docs=DOCS, root=ROOT, reported_links=()):
                     embedded.append((problem, page, tag))
                 else:
                     own.append((problem, url))
-    text_problems = contact_numbers.check_site_text(site, locator, Path(root) / "data", soups)
+    text_problems = contact_numbers.check_site_text(site, locator, Path(root) / "data", soups, markdown_checked)
     written = {}
     for path, line, url in reported_links:
         written.setdefault((path, line), []).append(url)
