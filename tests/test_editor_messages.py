@@ -17,6 +17,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from pmi_aman import build_check, content_checks, pages  # noqa: E402
 
+# The translation check (pmi_aman.structure): the page pair differs, a problem of its own.
+TRANSLATION = re.compile(r"ada di (docs/id/\S+ )?tetapi tidak ada di (terjemahan|docs/id/)|ada di terjemahan tetapi")
 NOT_AT_SOURCE = ("site/", "cetak-semua", "tinjau/", "dibuat saat build", "templat")
 
 
@@ -135,8 +137,9 @@ def test_broken_external_links_are_reported_once_each(project_copy):
     only(found, f"docs/bjn/biaya.md:{plain}: ", "tautan 'http://kp2mi.go.id/' tidak memakai https://")
     line = text[: text.index("{% block content %}")].count("\n") + 2
     only(found, f"overrides/main.html:{line}: ", "domain 'calo-c.contoh.com'")
+    # Once each; the translation check's own message (the page pair now differs) is another problem.
     for host in ("calo-a.contoh.com", "calo-b.contoh.com", "http://kp2mi.go.id/", "calo-c.contoh.com"):
-        assert len([line for line in found if host in line]) == 1, (host, found)
+        assert len([line for line in found if host in line and not TRANSLATION.search(line)]) == 1, (host, found)
 
 
 # --- navigation -------------------------------------------------------------------------------
