@@ -92,6 +92,8 @@ def test_one_check_run_reports_every_mistake_once_with_file_and_line(project_cop
     nav = only(found, f"mkdocs.yml:{after}: ", "docs/id/panduan-visa.md dan docs/bjn/panduan-visa.md belum ada di navigasi")
     assert f"Tambahkan baris '      - panduan-visa.md' di bawah 'Lainnya:' di mkdocs.yml baris {after}" in nav
     assert_at_sources(found, "biaya-lama.md", "tanda-palsu", "calo.contoh.com", "calo_desa", "panduan-visa")
+    for needle in ("biaya-lama.md", "tanda-palsu", "calo.contoh.com", "calo_desa", "<script>", "panduan-visa"):
+        assert len([line for line in found if needle in line and not TRANSLATION.search(line)]) == 1, (needle, found)
     # No English left from MkDocs, and the summary counts what was printed.
     assert not any(word in result.stdout for word in ("Doc file", "contains a link", "not found among"))
     assert f"Pemeriksaan selesai: {len(set(found))} masalah" in result.stdout
@@ -115,6 +117,8 @@ def test_problems_inside_whole_guide_chapters_are_reported_once_at_their_page(pr
     only(found, f"docs/bjn/peran-desa.md:{number}: ", "'0812-3456-7890' tampak seperti nomor telepon")
     assert any(line.startswith(f"docs/id/jalur-resmi.md:{image}: ") for line in found), found
     assert_at_sources(found, "bagian-hilang", "rincian-hilang", "0812-3456-7890", "logo.svg")
+    for needle in ("bagian-hilang", "rincian-hilang", "0812-3456-7890", "logo.svg"):
+        assert len([line for line in found if needle in line and not TRANSLATION.search(line)]) == 1, (needle, found)
 
 
 # --- a broken external link is reported once ------------------------------------------------
