@@ -73,7 +73,11 @@ def main(argv=None):
     problems += step("sumber Markdown", sources)
     problems += step("struktur terjemahan", structure.check_all, args.docs)
     html = len(list(args.site.rglob("*.html"))) if args.site.is_dir() else 0
-    if html:
+    if args.build and not built.built:
+        problems.append(Problem(pages.relative(args.site), 0, "build berhenti sebelum selesai, jadi "
+                                "situs hasil build tidak diperiksa. Perbaiki masalah lain yang disebut, lalu "
+                                "jalankan 'make check' lagi."))
+    elif html:
         problems += step("situs hasil build", site_checks.check_site, args.site, args.docs, ROOT,
                          built.links, True)
     else:

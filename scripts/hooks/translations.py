@@ -5,7 +5,7 @@ simply vanish; this hook turns that into an error naming the file, before anythi
 """
 
 from pmi_aman import pages, translation
-from pmi_aman.problems import ContentError, Problem
+from pmi_aman.problems import Problem, report_or_raise
 
 _checked = False
 
@@ -35,8 +35,7 @@ def on_pre_build(config):
                         "'make page NAME=...' untuk halaman baru.",
                     )
                 )
-    if problems:
-        raise ContentError(problems)
+    report_or_raise(problems, config)
 
 
 def on_shutdown():

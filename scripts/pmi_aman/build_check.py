@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort
 
 from . import LANGUAGES, ROOT, navigation
 from .pages import relative
@@ -71,20 +71,32 @@ def run(config_file=None, site_dir=None):
         config = load_config(str(config_file), strict=False, **options)
         build(config)
         result.built = True
-    except ContentError as error:
+    except ContentError as error:  # raised before the build started (on_config)
         result.problems += error.problems
-    except (MkDocsException, Exception) as error:  # noqa: BLE001 - every failure becomes a message
-        result.problems.append(Problem(relative(config_file), 0, (
-            f"build berhenti karena galat ({type(error).__name__}: {error}). Periksa berkas yang "
-            "disebut di pesan ini; pemeriksaan lain tetap dijalankan, tetapi situs hasil build "
-            "tidak lengkap.")))
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - MkDocs' Abort is a SystemExit
+        where = getattr(error, "filename", None), getattr(error, "lineno", None)  # Jinja, YAML
+        if isinstance(error, Abort):
+            pass  # its cause is logged, and collected below
+        elif where[0] and Path(where[0]).is_file():
+            result.problems.append(Problem(relative(where[0]), where[1] or 0, (
+                f"build berhenti karena galat di berkas ini ({type(error).__name__}: {error}). "
+                "Perbaiki baris ini; kalau berkasnya templat atau hook, minta bantuan pengelola situs.")))
+        else:
+            result.problems.append(Problem(relative(config_file), 0, (
+                f"build berhenti karena galat ({type(error).__name__}: {error}). Periksa berkas "
+                "yang disebut di pesan ini.")))
     finally:
         logger.removeHandler(collector)
     docs = config_file.parent / "docs"
     translator = _Translator(docs, config_file)
     for record in collector.records:
         problem = getattr(record, "problem", None)
-        result.problems += [problem] if problem else translator.translate(record.getMessage())
+        if problem is None and record.levelno >= logging.ERROR:
+            problem = problems_in(record.getMessage())  # a hook's ContentError, logged by MkDocs
+        if isinstance(problem, list):
+            result.problems += problem
+        else:
+            result.problems += [problem] if problem else translator.translate(record.getMessage())
     result.links = translator.links
     return result
 
@@ -183,11 +195,24 @@ class _Translator:
 
     def _nav_not_found(self, match, pattern):
         url = match.group("url")
+        if any((self.docs / lang / url).is_file() for lang in LANGUAGES):
+            return []  # missing in one language only: the translations hook names that file
         line = navigation.nav_line_of(self.config_file.read_text(encoding="utf-8"), url)
         return Problem(relative(self.config_file), line, (
             f"navigasi (nav:) menyebut '{url}', tetapi halaman itu tidak ada di docs/id/ atau "
             "docs/bjn/. Periksa ejaan nama berkasnya, buat halamannya ('make page NAME=...'), "
             "atau hapus baris ini."))
+
+
+PROBLEM_LINE = re.compile(r"^(?P<path>[\w./-]+\.(?:md|ya?ml|html|py))(?::(?P<line>\d+))?: (?P<message>.+)$")
+
+
+def problems_in(message):
+    """The Problems of a ContentError's text (one `file:line: message` a line), or None."""
+    matches = [PROBLEM_LINE.match(line) for line in message.strip().split("\n")]
+    if not matches or not all(matches):
+        return None
+    return [Problem(m.group("path"), int(m.group("line") or 0), m.group("message")) for m in matches]
 
 
 def link_line(path, url, nth=0):
