@@ -6,7 +6,8 @@
 
 Writes docs/id/<NAME>.md and docs/bjn/<NAME>.md with complete front matter (the Banjar page
 pinned to the Indonesian text, status draf) and adds one line to `nav:` in mkdocs.yml. The
-site builds at once; then the editor writes the text. mkdocs.yml is edited as text (one
+site builds at once; then the editor writes the text (`make check` fails while the placeholder
+sentence, content_checks.PLACEHOLDER_TEXT, is still there). mkdocs.yml is edited as text (one
 inserted line), so its comments and layout stay as they are.
 """
 
@@ -153,7 +154,8 @@ def main(argv=None):
     print(f"dibuat: {id_page}\ndibuat: {bjn_page}\nnavigasi: mkdocs.yml baris {nav_line}\n")
     print(
         "Langkah berikutnya:\n"
-        f"  1. Tulis isi {id_page}, dan ganti kalimat 'description:' dengan ringkasan Anda.\n"
+        f"  1. Tulis isi {id_page} (ganti kalimat '{PLACEHOLDER_TEXT['id']}'; selama kalimat itu\n"
+        "     masih ada, 'make check' gagal), dan ganti kalimat 'description:' dengan ringkasan Anda.\n"
         f"  2. Terjemahkan {bjn_page} ke bahasa Banjar (judul, description, isi).\n"
         f"  3. Catat versi terjemahannya: make translation-status PIN={bjn_page}\n"
         "  4. Lihat hasilnya dengan 'make serve', lalu periksa dengan 'make check'."
