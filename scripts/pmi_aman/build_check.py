@@ -66,9 +66,11 @@ def run(config_file=None, site_dir=None):
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     result = Result()
+    docs = config_file.parent / "docs"
     try:
         options = {"site_dir": str(site_dir)} if site_dir else {}
         config = load_config(str(config_file), strict=False, **options)
+        docs = Path(config.docs_dir)
         build(config)
         result.built = True
     except ContentError as error:  # raised before the build started (on_config)
@@ -87,16 +89,15 @@ def run(config_file=None, site_dir=None):
                 "yang disebut di pesan ini.")))
     finally:
         logger.removeHandler(collector)
-    docs = config_file.parent / "docs"
     translator = _Translator(docs, config_file)
     for record in collector.records:
-        problem = getattr(record, "problem", None)
-        if problem is None and record.levelno >= logging.ERROR:
-            problem = problems_in(record.getMessage())  # a hook's ContentError, logged by MkDocs
-        if isinstance(problem, list):
-            result.problems += problem
+        message = record.getMessage()
+        if getattr(record, "problem", None):  # logged by a hook (problems.report_or_raise)
+            result.problems.append(record.problem)
+        elif record.levelno >= logging.ERROR and problems_in(message):  # a ContentError that stopped it
+            result.problems += problems_in(message)
         else:
-            result.problems += [problem] if problem else translator.translate(record.getMessage())
+            result.problems += translator.translate(message)
     result.links = translator.links
     return result
 
