@@ -297,3 +297,26 @@ def test_build_that_stops_still_reports_the_other_problems(project_copy):
     only(found, "docs/bjn/istilah.md: ", "halaman ini belum ada, padahal docs/id/istilah.md ada")
     only(found, f"docs/id/biaya.md:{leftover}: ", "sisa catatan penulisan 'TODO'")
     only(found, "site: ", "build berhenti sebelum selesai, jadi situs hasil build tidak diperiksa")
+
+
+def test_each_build_reads_the_data_files_afresh(monkeypatch, tmp_path):
+    """`make serve` rebuilds in one process: a changed data/*.yml must not be served from memory."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    from pmi_aman import facts
+
+    spec = importlib.util.spec_from_file_location("facts_hook", ROOT / "scripts/hooks/facts.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    stale = tmp_path / "data"
+    stale.mkdir()
+    (stale / "contacts.yml").write_text("lama: {name: {id: Lama, bjn: Lama}}\n", encoding="utf-8")
+    facts.load.cache_clear()
+    monkeypatch.setattr(facts, "DATA", stale)
+    assert "lama" in facts.load("contacts")  # what the previous build read
+    monkeypatch.setattr(facts, "DATA", ROOT / "data")  # the file changed since
+    config = SimpleNamespace(strict=True, plugins={"i18n": SimpleNamespace(current_language="bjn")})
+    hook.on_pre_build(config)
+    assert "lama" not in facts.load("contacts")
+    assert set(facts.load("contacts")) == set(yaml.safe_load((ROOT / "data/contacts.yml").read_text(encoding="utf-8")))

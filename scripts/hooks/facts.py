@@ -16,6 +16,8 @@ log = logging.getLogger("mkdocs.hooks.facts")
 
 
 def on_pre_build(config):
+    # `make serve` rebuilds in the same process when data/ changes: read data/*.yml afresh.
+    content_checks.forget_data()
     report_or_raise(facts.check_data(), config)
     # static-i18n builds once per language: warn once, in the default language's build.
     if getattr(config.plugins.get("i18n"), "current_language", None) in (None, DEFAULT_LANGUAGE):

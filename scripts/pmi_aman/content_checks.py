@@ -508,6 +508,14 @@ def check_law_citations(page):
     return problems
 
 
+def forget_data():
+    """Drop what was read from data/*.yml (facts.load and the tables made from it), so that the
+    next build reads the files again: `make serve` rebuilds in one process when data/ changes."""
+    facts.load.cache_clear()
+    penalty_articles.cache_clear()
+    known_regulations.cache_clear()
+
+
 # --- pages fresh from `make page` ------------------------------------------------------------
 
 # The sentence scripts/new_page.py writes into a new page, per language.
