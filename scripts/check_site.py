@@ -6,7 +6,8 @@
    navigation warnings, in Indonesian with file and line (pmi_aman.build_check);
 1. the Markdown sources, both languages (docs/**/*.md): front matter, unsafe HTML, typed-in
    contacts, penalties and ages, article numbers of UU 18/2017, drafting leftovers, unknown
-   {{ ... }} placeholders (pmi_aman.pages and pmi_aman.content_checks; the build runs them too);
+   {{ ... }} placeholders (pmi_aman.pages and pmi_aman.content_checks; the build runs them too),
+   and, here only, pages still holding the placeholder sentence of `make page`;
 2. the built site (site/**/*.html): internal links and anchors, images and their alt text,
    external links, contact links (pmi_aman.site_checks);
 3. each Banjar page against its Indonesian page: same headings, links, data, lists, article
@@ -16,7 +17,8 @@
    Warnings (PERINGATAN: old page reviews, contacts to re-confirm) are printed but do not fail.
 
 Each step runs even when an earlier one found problems (or failed), so one run reports every
-problem; each problem is printed once, at its source. Prints every problem as
+problem (a new check is one more `problems += step(...)` line in main); each problem is
+printed once, at its source. Prints every problem as
 `file:line: message` (in Indonesian) and a summary line with the count and the time taken.
 Exit status 1 when there is any problem.
 """
