@@ -44,8 +44,9 @@ $(VNU): package.json package-lock.json
 test: site vnu
 	$(BIN)/python -m pytest
 
-check: build vnu
-	$(BIN)/python scripts/check_site.py
+# Every problem in one run: builds without stopping at the first problem (scripts/check_site.py).
+check: $(STAMP) vnu
+	$(BIN)/python scripts/check_site.py --build
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

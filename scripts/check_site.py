@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Every check of the site's correctness, in one command: `make check` (builds first).
+"""Every check of the site's correctness, in one command: `make check`.
 
+0. with --build (what `make check` runs): the MkDocs build itself, not strict, so that it does
+   not stop at the first problem: the hooks' problems and MkDocs' own link, anchor and
+   navigation warnings, in Indonesian with file and line (pmi_aman.build_check);
 1. the Markdown sources, both languages (docs/**/*.md): front matter, unsafe HTML, typed-in
    contacts, penalties and ages, article numbers of UU 18/2017, drafting leftovers, unknown
-   {{ ... }} placeholders (pmi_aman.pages and pmi_aman.content_checks; the build runs them too);
+   {{ ... }} placeholders (pmi_aman.pages and pmi_aman.content_checks; the build runs them too),
+   and, here only, pages still holding the placeholder sentence of `make page`;
 2. the built site (site/**/*.html): internal links and anchors, images and their alt text,
    external links, contact links (pmi_aman.site_checks);
 3. each Banjar page against its Indonesian page: same headings, links, data, lists, article
@@ -14,8 +18,11 @@
 5. valid HTML in all built pages (site/ and, when built, the offline edition build/offline/),
    checked by the Nu HTML Checker in one run (pmi_aman.html_validator; `make vnu` installs it).
 
-Prints every problem as `file:line: message` (in Indonesian) and a summary line with the count
-and the time taken. Exit status 1 when there is any problem.
+Each step runs even when an earlier one found problems (or failed), so one run reports every
+problem (a new check is one more `problems += step(...)` line in main); each problem is
+printed once, at its source. Prints every problem as
+`file:line: message` (in Indonesian) and a summary line with the count and the time taken.
+Exit status 1 when there is any problem.
 """
 
 import argparse
@@ -23,7 +30,8 @@ import sys
 import time
 from pathlib import Path
 
-from pmi_aman import DOCS, LANGUAGES, ROOT, content_checks, facts, freshness, html_validator, pages, site_checks, structure
+from pmi_aman import (DOCS, LANGUAGES, ROOT, build_check, content_checks, facts, freshness,
+                      html_validator, pages, site_checks, structure)
 from pmi_aman.problems import Problem
 
 
@@ -32,29 +40,59 @@ def source_problems(docs):
     for lang in LANGUAGES:
         for path in pages.markdown_files(lang, docs):
             page = pages.read_page(path, lang=lang)
-            problems += page.problems + content_checks.check_page(page, lang)
+            problems += (page.problems + content_checks.check_page(page, lang)
+                         + content_checks.check_placeholder(page, lang))
             count += 1
     return problems, count
+
+
+def step(name, check, *args):
+    """Run one check; a check that fails is one more problem, and the other checks still run."""
+    try:
+        return check(*args)
+    except Exception as error:  # noqa: BLE001 - reported to the editor, not hidden
+        return [Problem("scripts/check_site.py", 0, f"pemeriksaan '{name}' gagal berjalan "
+                        f"({type(error).__name__}: {error}). Laporkan pesan ini ke pengelola situs.")]
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Periksa sumber Markdown dan situs hasil build.")
     parser.add_argument("--docs", type=Path, default=DOCS, help="folder sumber (bawaan: docs)")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="folder hasil build (bawaan: site)")
+    parser.add_argument("--build", action="store_true",
+                        help="bangun situs dulu (tanpa berhenti pada masalah pertama), seperti 'make check'")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    problems, markdown = source_problems(args.docs)
-    problems += structure.check_all(args.docs)  # each Banjar page keeps its Indonesian structure
+    problems, built = [], build_check.Result()
+    if args.build:
+        built = build_check.run(ROOT / "mkdocs.yml", args.site)
+        problems += built.problems
+    markdown = 0
+
+    def sources():
+        nonlocal markdown
+        found, markdown = source_problems(args.docs)
+        return found
+
+    problems += step("sumber Markdown", sources)
+    problems += step("struktur terjemahan", structure.check_all, args.docs)
     html = len(list(args.site.rglob("*.html"))) if args.site.is_dir() else 0
-    if html:
-        problems += site_checks.check_site(args.site, args.docs, ROOT)
+    if args.build and not built.built:
+        problems.append(Problem(pages.relative(args.site), 0, "build berhenti sebelum selesai, jadi "
+                                "situs hasil build tidak diperiksa. Perbaiki masalah lain yang disebut, lalu "
+                                "jalankan 'make check' lagi."))
+    elif html:
+        problems += step("situs hasil build", site_checks.check_site, args.site, args.docs, ROOT,
+                         built.links, True)
+        # Valid HTML: site/ and, unless this run has just rebuilt site/ alone, the offline
+        # edition build/offline/ too (after `make site`, both are fresh).
         default_site = args.site.resolve() == (ROOT / "site").resolve()
-        folders = html_validator.built_folders(ROOT) if default_site else [args.site]  # + build/offline
-        problems += html_validator.check_files(folders, args.docs)
+        folders = html_validator.built_folders(ROOT) if default_site and not args.build else [args.site]
+        problems += step("HTML sah", html_validator.check_files, folders, args.docs)
     else:
         problems.append(Problem(pages.relative(args.site), 0, "situs hasil build belum ada. "
                                       "Jalankan 'make build' dulu (atau 'make check')."))
-    problems += facts.check_data()  # data/*.yml: fields, marks, fact-sheet refs, contact age
+    problems += step("data", facts.check_data)  # data/*.yml: fields, marks, fact-sheet refs, contact age
     for problem in sorted(set(problems), key=lambda p: (p.path, p.line, p.message)):
         print(problem)
     # Warnings (old reviews, contacts marked for re-confirmation) never change the exit status.

@@ -6,7 +6,8 @@
 
 Writes docs/id/<NAME>.md and docs/bjn/<NAME>.md with complete front matter (the Banjar page
 pinned to the Indonesian text, status draf) and adds one line to `nav:` in mkdocs.yml. The
-site builds at once; then the editor writes the text. mkdocs.yml is edited as text (one
+site builds at once; then the editor writes the text (`make check` fails while the placeholder
+sentence, content_checks.PLACEHOLDER_TEXT, is still there). mkdocs.yml is edited as text (one
 inserted line), so its comments and layout stay as they are.
 """
 
@@ -22,10 +23,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pmi_aman import DOCS, ROOT, pages  # noqa: E402
+from pmi_aman.content_checks import PLACEHOLDER_TEXT  # noqa: E402
+from pmi_aman.navigation import DEFAULT_SECTION, Refused, nav_insertion  # noqa: E402
 
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*")
-DEFAULT_SECTION = "Lainnya"
-ACTIVITIES = "kegiatan/"
 PLAIN_YAML = re.compile(r"[A-Za-z0-9À-ÿ][A-Za-z0-9À-ÿ .,()/'-]*")
 
 INDONESIAN = """---
@@ -39,7 +40,7 @@ sources:
 
 # {heading} {{#{anchor}}}
 
-Halaman ini sedang disiapkan.
+{placeholder}
 """
 
 BANJAR = """---
@@ -56,12 +57,8 @@ sources:
 
 # {heading} {{#{anchor}}}
 
-Laman ngini sadang disiapakan.
+{placeholder}
 """
-
-
-class Refused(Exception):
-    """The page cannot be made; the message tells the editor why and what to do."""
 
 
 def yaml_text(value):
@@ -88,86 +85,7 @@ def title_from(name):
     return words[:1].upper() + words[1:]
 
 
-# --- mkdocs.yml: find where the page goes and insert one line -------------------------------
-
-ITEM = re.compile(r"^(?P<indent>\s*)- (?:(?P<key>[^:#]+?):)?\s*(?P<value>[^#]*?)\s*(#.*)?$")
-
-
-def indent_of(line):
-    return len(line) - len(line.lstrip(" "))
-
-
-def is_content(line):
-    stripped = line.strip()
-    return bool(stripped) and not stripped.startswith("#")
-
-
-def nav_block(lines):
-    """(first, end) line indexes of the entries under `nav:` (end is exclusive)."""
-    for index, line in enumerate(lines):
-        if re.match(r"^nav:\s*(#.*)?$", line):
-            end = index + 1
-            for later in range(index + 1, len(lines)):
-                if is_content(lines[later]) and indent_of(lines[later]) == 0:
-                    break
-                if is_content(lines[later]):
-                    end = later + 1
-            return index + 1, end
-    raise Refused("mkdocs.yml tidak punya bagian 'nav:'. Tambahkan halaman ke navigasi sendiri.")
-
-
-def page_path(line):
-    match = ITEM.match(line)
-    if not match:
-        return None
-    value = match.group("value").strip("'\"")
-    return value if value.endswith(".md") else None
-
-
-def sections(lines, first, end):
-    """{title: (line index of '- Title:', index after its last item, item indentation)}."""
-    found = {}
-    for index in range(first, end):
-        match = ITEM.match(lines[index])
-        if not match or match.group("value") or not match.group("key"):
-            continue
-        own = indent_of(lines[index])
-        last, item_indent = index, None
-        for later in range(index + 1, end):
-            if not is_content(lines[later]):
-                continue
-            if indent_of(lines[later]) <= own:
-                break
-            last = later
-            if item_indent is None:
-                item_indent = indent_of(lines[later])
-        if item_indent is not None:
-            found[match.group("key").strip().strip("'\"")] = (index, last + 1, item_indent)
-    return found
-
-
-def nav_insertion(text, name, section=None):
-    """(line index, line to insert) for `name` in the nav of mkdocs.yml `text`."""
-    lines = text.split("\n")
-    first, end = nav_block(lines)
-    target = f"{name}.md"
-    for index in range(first, end):
-        if page_path(lines[index]) == target:
-            raise Refused(f"mkdocs.yml sudah memuat '{target}' di navigasi (baris {index + 1}).")
-    if section is None and name.startswith(ACTIVITIES):
-        activities = [i for i in range(first, end) if (page_path(lines[i]) or "").startswith(ACTIVITIES)]
-        if activities:
-            last = activities[-1]
-            return last + 1, " " * indent_of(lines[last]) + f"- {target}"
-    found = sections(lines, first, end)
-    wanted = section or DEFAULT_SECTION
-    match = next((t for t in found if t.casefold() == wanted.strip().casefold()), None)
-    if match is None:
-        names = ", ".join(f"'{t}'" for t in found)
-        raise Refused(f"bagian navigasi '{wanted}' tidak ada di mkdocs.yml. Pilih salah satu: {names}.")
-    _, after, item_indent = found[match]
-    return after, " " * item_indent + f"- {target}"
-
+# --- mkdocs.yml: where the page goes (pmi_aman.navigation) ----------------------------------
 
 # --- the two pages -------------------------------------------------------------------------
 
@@ -192,7 +110,8 @@ def make_page(name, title=None, section=None, today=None):
     anchor = name.rsplit("/", 1)[-1]
     fields = {"title": yaml_text(title), "heading": title, "anchor": anchor, "today": today}
     id_text = INDONESIAN.format(
-        description=yaml_text(f"{title} - informasi dari PMI Aman untuk warga Tanah Laut."), **fields
+        description=yaml_text(f"{title} - informasi dari PMI Aman untuk warga Tanah Laut."),
+        placeholder=PLACEHOLDER_TEXT["id"], **fields
     )
     targets["id"].parent.mkdir(parents=True, exist_ok=True)
     targets["id"].write_text(id_text, encoding="utf-8")
@@ -200,6 +119,7 @@ def make_page(name, title=None, section=None, today=None):
     bjn_text = BANJAR.format(
         description=yaml_text(f"{title} - habar matan PMI Aman gasan warga Tanah Laut."),
         source=source,
+        placeholder=PLACEHOLDER_TEXT["bjn"],
         **fields,
     )
     targets["bjn"].parent.mkdir(parents=True, exist_ok=True)
@@ -234,7 +154,8 @@ def main(argv=None):
     print(f"dibuat: {id_page}\ndibuat: {bjn_page}\nnavigasi: mkdocs.yml baris {nav_line}\n")
     print(
         "Langkah berikutnya:\n"
-        f"  1. Tulis isi {id_page}, dan ganti kalimat 'description:' dengan ringkasan Anda.\n"
+        f"  1. Tulis isi {id_page} (ganti kalimat '{PLACEHOLDER_TEXT['id']}'; selama kalimat itu\n"
+        "     masih ada, 'make check' gagal), dan ganti kalimat 'description:' dengan ringkasan Anda.\n"
         f"  2. Terjemahkan {bjn_page} ke bahasa Banjar (judul, description, isi).\n"
         f"  3. Catat versi terjemahannya: make translation-status PIN={bjn_page}\n"
         "  4. Lihat hasilnya dengan 'make serve', lalu periksa dengan 'make check'."

@@ -4,10 +4,8 @@ mkdocs-static-i18n's fallback is switched off in mkdocs.yml, so a missing Banjar
 simply vanish; this hook turns that into an error naming the file, before anything is built.
 """
 
-from pmi_aman import pages, translation
-from pmi_aman.problems import ContentError, Problem
-
-_checked = False
+from pmi_aman import DEFAULT_LANGUAGE, pages, translation
+from pmi_aman.problems import Problem, report_or_raise
 
 
 def on_config(config):
@@ -16,10 +14,10 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    global _checked
-    if _checked:  # static-i18n runs the build once per language
+    # static-i18n runs the build once per language: check once, in the default language's build
+    # (and again in every rebuild of `make serve`).
+    if getattr(config.plugins.get("i18n"), "current_language", None) not in (None, DEFAULT_LANGUAGE):
         return
-    _checked = True
     problems = []
     for name, by_lang in pages.pairs():
         for lang, path in by_lang.items():
@@ -35,10 +33,5 @@ def on_pre_build(config):
                         "'make page NAME=...' untuk halaman baru.",
                     )
                 )
-    if problems:
-        raise ContentError(problems)
+    report_or_raise(problems, config)
 
-
-def on_shutdown():
-    global _checked
-    _checked = False

@@ -14,9 +14,8 @@ from bs4 import BeautifulSoup
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-WHOLE_GUIDE = "cetak-semua.md"
-# Navigation pages that are about the site, not part of the guide.
-NOT_IN_GUIDE = {"selebaran.md", "cetak-semua.md", "tentang.md", "status-terjemahan.md"}
+from pmi_aman.whole_guide import NOT_IN_GUIDE, WHOLE_GUIDE, chapter_id  # noqa: F401 (tests use them)
+
 ID_ATTRS = ("id",)
 REF_ATTRS = ("for", "aria-labelledby", "aria-describedby", "aria-controls")
 HEADING = re.compile(r"^h([1-6])$")
@@ -24,12 +23,6 @@ HEADING = re.compile(r"^h([1-6])$")
 
 def _name(page):
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
-
-
-def chapter_id(name):
-    stem = name[: -len(".md")]
-    stem = stem[: -len("index")].rstrip("/") if stem.endswith("index") else stem
-    return "bab-" + (stem.replace("/", "-") or "beranda")
 
 
 def on_page_context(context, page, config, nav):

@@ -115,12 +115,26 @@ def _source_line(source, found):
     return 0
 
 
+def _markdown_reports(source, line):
+    """Whether the Markdown checks already report a typed number on this line of the source
+    (content_checks.check_contacts for the text, check_markdown for code blocks, title and
+    description): then the built text does not report it a second time."""
+    lines = source.read_text(encoding="utf-8").split("\n")
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    front = lines.index("---", 1) + 1 if lines and lines[0] == "---" and "---" in lines[1:] else 0
+    if line <= front and not text.startswith(("title:", "description:")):
+        return False
+    return first(re.sub(r"\{\{.*?\}\}", " ", text)) is not None
+
+
 HIDDEN = {"script", "style", "svg", "template"}
 
 
-def check_site_text(site, locator, data, soups=None):
+def check_site_text(site, locator, data, soups=None, markdown_checked=False):
     """Contact-like numbers in the visible text of the built pages that are not in data/.
-    `soups` ({page path inside site/: BeautifulSoup}) saves parsing the pages again."""
+    `soups` ({page path inside site/: BeautifulSoup}) saves parsing the pages again.
+    `markdown_checked`: the Markdown sources are checked in the same run (check_site), so a
+    number the Markdown check reports on its line is not reported a second time."""
     from .pages import relative
     from .source_refs import phone_key
 
@@ -138,8 +152,13 @@ def check_site_text(site, locator, data, soups=None):
             for found in contact_like(str(string)):
                 if phone_key(found) in allowed:
                     continue
+                embedded = locator.embedded(page, string)
+                if embedded and any(_source_line(origin, found) for origin in embedded):
+                    continue  # a whole-guide chapter or review sheet: reported at its own page
                 source = locator.source_of(page)
                 line = _source_line(source, found) if source else 0
+                if source and line and markdown_checked and _markdown_reports(source, line):
+                    continue  # reported once, by the Markdown check of that line
                 if source and line:
                     problems.append(Problem(relative(source), line, MESSAGE.format(found=found, where="")))
                 else:

@@ -508,6 +508,34 @@ def check_law_citations(page):
     return problems
 
 
+def forget_data():
+    """Drop what was read from data/*.yml (facts.load and the tables made from it), so that the
+    next build reads the files again: `make serve` rebuilds in one process when data/ changes."""
+    facts.load.cache_clear()
+    penalty_articles.cache_clear()
+    known_regulations.cache_clear()
+
+
+# --- pages fresh from `make page` ------------------------------------------------------------
+
+# The sentence scripts/new_page.py writes into a new page, per language.
+PLACEHOLDER_TEXT = {"id": "Halaman ini sedang disiapkan.", "bjn": "Laman ngini sadang disiapakan."}
+
+
+def check_placeholder(page, lang):
+    """A page still holding the sentence `make page` wrote. Not part of check_page: a new page
+    must build at once (for `make serve`); `make check` and `make test` fail on it."""
+    sentences = [s.casefold() for s in PLACEHOLDER_TEXT.values()]
+    return [
+        Problem(page.rel, number, (
+            f"halaman ini masih berisi kalimat sementara dari 'make page' ('{line.strip()}'). "
+            f"Ganti kalimat ini dengan isi halaman ({'bahasa Banjar' if lang == 'bjn' else 'bahasa Indonesia'}) "
+            "sebelum halaman terbit; halaman kosong tidak boleh terbit."))
+        for number, line in prose_lines(page)
+        if any(s in line.casefold() for s in sentences)
+    ]
+
+
 def check_page(page, lang):
     """Every source check for one page (front matter problems are in page.problems)."""
     return (

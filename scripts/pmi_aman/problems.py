@@ -1,5 +1,6 @@
 """One shape for every problem a check finds, so that every message names file and line."""
 
+import logging
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
@@ -22,3 +23,20 @@ class ContentError(PluginError):
     def __init__(self, problems):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+# The build's logger for editor problems. `make check` (pmi_aman.build_check) collects its
+# records: each carries its Problem as `record.problem`.
+log = logging.getLogger("mkdocs.pmi_aman.problems")
+
+
+def report_or_raise(problems, config):
+    """From a hook: stop a strict build with the problems; in a non-strict build (the one
+    `make check` runs) log each one as a warning and let the build go on."""
+    problems = list(problems)
+    if not problems:
+        return
+    if config.strict:
+        raise ContentError(problems)
+    for problem in problems:
+        log.warning("%s", problem, extra={"problem": problem})

@@ -11,6 +11,9 @@
 
 A problem names the Markdown source and its line when the link is in the page's text. When a
 template, a hook or mkdocs.yml wrote it, it names the template (or the built file) and says so.
+Each problem once, at its source: a problem inside a chapter of the whole-guide page
+(cetak-semua) or a sheet of the review kit (tinjau/) is the problem of the page it comes from,
+reported there; a link MkDocs' build already reported (pmi_aman.build_check) is not repeated.
 """
 
 import posixpath
@@ -21,7 +24,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from . import DATA, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, contact_numbers
+from . import DATA, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, contact_numbers, review_kit
+from .whole_guide import WHOLE_GUIDE, chapter_id
 from .pages import line_of_key, relative
 from .problems import Problem
 
@@ -30,6 +34,10 @@ URL_ATTRIBUTE = {"a": "href", "link": "href", "img": "src", "script": "src"}
 FETCHED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
 FORBIDDEN_TAGS = {"iframe", "object", "embed"}
 DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
+EMBEDDED_NOTE = (
+    " Masalah ini hanya ada di halaman gabungan ini, bukan di halaman asalnya {source}: ia muncul "
+    "saat {maker} menyalin halaman itu. Perbaiki di {maker}."
+)
 BUILT_NOTE = (
     " Tautan ini tidak ada di teks halaman{source}: ia dibuat saat build oleh templat (overrides/ "
     "atau tema Material), hook (scripts/hooks/) atau mkdocs.yml. Perbaiki di sana."
@@ -212,6 +220,43 @@ class Locator:
         self.site, self.docs = Path(site), Path(docs)
         self.templates = sorted((Path(root) / "overrides").rglob("*.html"))
         self._lines = {}
+        self._chapters = {}  # language -> {chapter id: page name}
+        self._sheets = None  # review kit sheet (biaya.html) -> page name
+
+    def _names(self, lang):
+        base = self.docs / lang
+        return [p.relative_to(base).as_posix() for p in sorted(base.rglob("*.md"))] if base.is_dir() else []
+
+    def embedded(self, page, element):
+        """The source files of the text an element shows, when `page` is made of other pages
+        (a chapter of the whole guide, a review-kit sheet); None for an ordinary page."""
+        parts = page.split("/")
+        if parts[0] == review_kit.FOLDER and parts[-1] != "index.html":
+            if self._sheets is None:
+                self._sheets = {review_kit.file_name(n): n for n in self._names(DEFAULT_LANGUAGE)}
+            name = self._sheets.get(parts[-1])
+            return [self.docs / lang / name for lang in LANGUAGES if name and (self.docs / lang / name).is_file()]
+        source = self.source_of(page)
+        if source is None or source.name != WHOLE_GUIDE or source.parent.parent != self.docs:
+            return None
+        chapter = element.find_parent("section", class_="pmi-chapter")
+        if chapter is None:
+            return None  # the whole-guide page's own part: an ordinary page
+        lang = source.parent.name
+        if lang not in self._chapters:
+            self._chapters[lang] = {chapter_id(n): n for n in self._names(lang)}
+        name = self._chapters[lang].get(chapter.get("id"))
+        return [self.docs / lang / name] if name else []
+
+    def chapter_candidates(self, url, lang):
+        """Candidates for a link as the whole-guide page rewrote it (#bab-biaya--rincian)."""
+        if url.startswith("#bab-"):
+            cid, _, fragment = url[1:].partition("--")
+            name = self._chapters.get(lang, {}).get(cid)
+            if name:
+                base = name.rsplit("/", 1)[-1]
+                return [f"{base}#{fragment}", f"#{fragment}"] if fragment else [base]
+        return self.candidates(url)
 
     def lines(self, path):
         if path not in self._lines:
@@ -258,24 +303,41 @@ class Locator:
         return None
 
     def locate(self, page, tag, url, message):
-        """(Problem, whether it names the built file because a template or hook wrote the link)."""
+        """(Problem, where): where is "source" (a Markdown line or a template), "embedded" (the
+        Markdown line of the page a whole-guide chapter or review sheet copies) or "build" (the
+        built file, because a template or hook wrote the link)."""
         source = self.source_of(page)
-        if source and url and tag.find_parent("article") is not None:
-            text = (tag.get("alt") if tag.name == "img" else tag.get_text(" ", strip=True)) or ""
+        text = (tag.get("alt") if tag.name == "img" else tag.get_text(" ", strip=True)) or ""
+        embedded = self.embedded(page, tag)
+        if embedded is not None and url:
+            lang = source.parent.name if source else DEFAULT_LANGUAGE
+            for origin in embedded:
+                line = self.find(origin, self.chapter_candidates(url, lang), text if len(text) >= 3 else None)
+                if line:
+                    return Problem(relative(origin), line, message), "embedded"
+        elif source and url and tag.find_parent("article") is not None:
             line = self.find(source, self.candidates(url), text if len(text) >= 3 else None)
             if line:
-                return Problem(relative(source), line, message), False
+                return Problem(relative(source), line, message), "source"
         if url:
             for template in self.templates:
                 line = self.find(template, [url])
                 if line:
-                    return Problem(relative(template), line, message + " (Tautan ini ada di templat ini.)"), False
+                    return Problem(relative(template), line, message + " (Tautan ini ada di templat ini.)"), "source"
         note = BUILT_NOTE.format(source=f" {relative(source)}" if source else "")
-        return Problem(relative(self.site / page), tag.sourceline or 0, message + note), True
+        return Problem(relative(self.site / page), tag.sourceline or 0, message + note), "build"
 
 
-def check_site(site, docs=DOCS, root=ROOT):
-    """Every problem in the built site, located for an editor."""
+def same_link(built_url, written_url):
+    """Whether a link of the built site is the link written as `written_url` in Markdown."""
+    written = Locator.candidates(written_url)
+    return (written[1] if len(written) > 1 else written_url) in Locator.candidates(built_url)
+
+
+def check_site(site, docs=DOCS, root=ROOT, reported_links=(), markdown_checked=False):
+    """Every problem in the built site, located for an editor. `reported_links` holds
+    (Markdown file, line, link as written) of links the build already reported;
+    `markdown_checked`: the Markdown checks run too (contact_numbers.check_site_text)."""
     site = Path(site)
     rules = Rules(root)
     soups, ids = {}, {}
@@ -286,15 +348,30 @@ def check_site(site, docs=DOCS, root=ROOT):
     locator = Locator(site, docs, root)
     problems = list(rules.problems)
     built = {}  # problems written by templates, reported once with the number of pages
+    own, embedded = [], []
     for page, soup in soups.items():
         for tag in soup.find_all(True):
             for url, message in tag_problems(tag, page, site, ids, rules):
-                problem, by_build = locator.locate(page, tag, url, message)
-                if by_build:
+                problem, where = locator.locate(page, tag, url, message)
+                if where == "build":
                     built.setdefault(message, []).append(problem)
+                elif where == "embedded":
+                    embedded.append((problem, page, tag))
                 else:
-                    problems.append(problem)
-    problems += contact_numbers.check_site_text(site, locator, Path(root) / "data", soups)
+                    own.append((problem, url))
+    text_problems = contact_numbers.check_site_text(site, locator, Path(root) / "data", soups, markdown_checked)
+    written = {}
+    for path, line, url in reported_links:
+        written.setdefault((path, line), []).append(url)
+    at_source = {(p.path, p.line) for p, _ in own} | {(p.path, p.line) for p in text_problems} | set(written)
+    problems += [p for p, url in own if not any(same_link(url, w) for w in written.get((p.path, p.line), ()))]
+    problems += text_problems
+    for problem, page, tag in embedded:
+        if (problem.path, problem.line) in at_source:
+            continue  # the page it comes from reports it
+        maker = "scripts/pmi_aman/review_kit.py" if page.startswith(review_kit.FOLDER + "/") else "scripts/hooks/whole_guide.py"
+        note = EMBEDDED_NOTE.format(source=f"{problem.path}:{problem.line}", maker=maker)
+        problems.append(Problem(relative(site / page), tag.sourceline or 0, problem.message + note))
     for same in built.values():
         first = same[0]
         more = f" Sama di {len(same) - 1} halaman lain." if len(same) > 1 else ""
