@@ -5,7 +5,6 @@ import datetime as dt
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -474,14 +473,12 @@ def test_check_command_without_a_built_site_says_to_build(tmp_path):
     assert "Jalankan 'make build' dulu" in result.stdout
 
 
-def test_real_site_passes_every_check_in_seconds(site):
-    """`make test` runs this: the whole of `make check` over the real sources and built site."""
-    start = time.perf_counter()
+def test_real_site_passes_every_check(site):
+    """`make test` runs this: every check of `make check` over the real sources and the built
+    site (site/ and build/offline/). Its time is printed by the command, not asserted here."""
     result = check_site_command(ROOT)
-    seconds = time.perf_counter() - start
     assert result.returncode == 0, result.stdout + result.stderr
     assert "tidak ada masalah" in result.stdout
-    assert seconds < 30, f"check_site.py took {seconds:.1f} s"  # about 4 s, 3 s of it the HTML checker (more under load)
 
 
 # --- inside a real build --------------------------------------------------------------------
