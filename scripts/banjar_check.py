@@ -20,7 +20,7 @@ def main(argv=None):
     parser.add_argument("--docs", default=str(DOCS), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     lexicon = banjar.load()
-    reports = banjar.analyse_site(args.docs, lexicon)
+    reports = banjar.analyse_site(args.docs, lexicon) + banjar.analyse_data(lexicon=lexicon)
     floor = banjar.analyse_site(args.docs, lexicon, lang="id")
     text = banjar.format_report(reports, floor, banjar.load_ceiling(), details=True)
     if args.ringkas:

@@ -147,11 +147,24 @@ def test_command_fails_on_the_broken_page_and_names_it():
     assert "GAGAL: 6 salah arti atau ragam" in result.stdout
 
 
+def test_banjar_text_in_data_files_is_checked_with_its_line(tmp_path, lexicon):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "offer_check.yml").write_text(
+        "questions:\n  - key: contoh\n    question:\n      id: Apakah dilarang?\n"
+        "      bjn: Napakah calo malarang Pian bagawi?\n    cite: Pasal 69 UU 18/2017\n"
+        "    note:\n      bjn: >-\n        teks panjang nang kada diperiksa\n", encoding="utf-8")
+    (report,) = banjar.analyse_data(tmp_path, lexicon)
+    (error,) = report.errors()
+    assert (error.path, error.line) == ("data/offer_check.yml", 5)
+    assert "'malarang' menyesatkan dalam bahasa Banjar" in error.message
+
+
 # --- the real site --------------------------------------------------------------------------------
 
 
 def test_banjar_pages_have_no_false_friend_and_no_register_slip(lexicon, request):
-    reports = banjar.analyse_site(ROOT / "docs", lexicon)
+    reports = banjar.analyse_site(ROOT / "docs", lexicon) + banjar.analyse_data(ROOT, lexicon)
     floor = banjar.analyse_site(ROOT / "docs", lexicon, lang="id")
     text = banjar.format_report(reports, floor, banjar.load_ceiling(), details=False)
     request.config.stash[BANJAR_REPORT] = text  # printed at the end of the run (conftest.py)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from . import DATA, DEFAULT_LANGUAGE, pages
+from . import DATA, DEFAULT_LANGUAGE, ROOT, pages
 from .content_checks import FENCE
 from .facts import PLACEHOLDER
 from .problems import Problem
@@ -330,6 +330,28 @@ def sentence_index(path, lexicon):
 def analyse_page(path, lexicon, indonesian_path=None):
     sentences_id = sentence_index(indonesian_path, lexicon) if indonesian_path else None
     return analyse_text(pages.relative(path), reader_lines(path), lexicon, sentences_id)
+
+
+# Data files whose `bjn:` fields are reader text (the offer check's questions, contact names,
+# penalty descriptions): checked like a page, without the identical-sentence comparison.
+DATA_WITH_BANJAR = ("data/offer_check.yml", "data/contacts.yml", "data/penalties.yml")
+BANJAR_FIELD = re.compile(r"^\s*bjn:\s*(?P<text>[^>|\s].*?)\s*$")
+
+
+def data_lines(path):
+    """(line, text) for every one-line `bjn:` value of a data file."""
+    found = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").split("\n"), start=1):
+        match = BANJAR_FIELD.match(line)
+        if match:
+            found.append((number, clean(match.group("text").strip("'\""))))
+    return found
+
+
+def analyse_data(root=ROOT, lexicon=None):
+    lexicon = lexicon or load()
+    return [analyse_text(rel, data_lines(root / rel), lexicon) for rel in DATA_WITH_BANJAR
+            if (root / rel).exists()]
 
 
 def analyse_site(docs=None, lexicon=None, lang="bjn"):

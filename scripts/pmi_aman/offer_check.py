@@ -63,7 +63,7 @@ LABELS = {
         "ya": "Inggih", "tidak": "Kada", "tidak-tahu": "Kada tahu",
         "rule": "Tanda bahaya amun",
         "question": "Patakunan",
-        "danger": "Tanda bahaya, karena jawaban Pian",
+        "danger": "Tanda bahaya, sabab jawaban Pian",
         "unknown": "Pian manjawab Kada tahu: cari tahu dahulu sabalum mambayar atawa manandatangani apa haja.",
         "penalty": "Ancaman pidana",
         "ask": "Nang parlu Pian gawi",
@@ -73,7 +73,7 @@ LABELS = {
         "reset": "Hapus samunyaan jawaban",
         "noscript": "Amun kadada JavaScript, hasilnya kada dihitung. Satiap tanda bahaya wan pasalnya ada di atas.",
         "sum.danger": "Tanda bahaya matan jawaban Pian:",
-        "sum.unknown": "Hal nang harus Pian cari tahu dahulu:",
+        "sum.unknown": "Hal nang musti Pian cari tahu dahulu:",
         "sum.open": "Patakunan nang balum dijawab:",
         "sum.none": "Matan jawaban Pian, alat ngini kada manamuakan tanda bahaya. Itu balum baarti tawaran ngini resmi.",
         "advice": "Alat ngini cuma kawa manamuakan tanda bahaya; alat ngini kada kawa mamastiakan bahwa sabuah "
