@@ -366,7 +366,8 @@ def test_listen_pauses_continues_and_stops(server, browser):
     page = context.new_page()
     page.goto(server + "pengaduan-bantuan/", wait_until="load")
     listen, stop = page.locator(".pmi-listen"), page.locator(".pmi-stop")
-    listen.click()
+    listen.click()  # the listen code is loaded at the first press (site.js), then it speaks
+    page.wait_for_function("window.spoken.length > 0")
     assert page.evaluate("window.spoken.length") == 1
     page.evaluate("window.spoken[0].onend()")
     assert page.evaluate("window.spoken.length") == 2
