@@ -27,6 +27,8 @@
  *
  * 5. Listen, share and save for offline: the service worker and which buttons show; the
  * listen and share code is loaded when first pressed.
+ *
+ * 6. Collapsible blocks are printed open.
  */
 (function () {
   "use strict";
@@ -349,6 +351,19 @@
       });
     });
   }
+
+  /* 6. On paper every collapsible block is printed open, and closed again afterwards. */
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) {
+      d.open = true;
+      opened.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
 
   /* Once: the bundle is sent DOMContentLoaded again when it is loaded (see loadBundle). */
   document.addEventListener("DOMContentLoaded", function () {
