@@ -189,8 +189,9 @@ def report_pocket():
         data = pocket.edition(SITE, lang, LANGUAGES)
         sw = SITE / pocket.prefix(lang) / "sw.js"
         rows.append([lang, len(data["files"]), f"{kb(data['bytes'])} KB", f"{kb(pocket.compressed_size(sw))} KB"])
-    print(f"\nPocket (issue 12): pocket.js {kb(pocket.compressed_size(script))} KB gzip on a first visit "
-          "(plus the buttons' markup in each page). After the first visit the service worker stores its "
+    print(f"\nPocket (issue 12): pocket.js {kb(pocket.compressed_size(script))} KB gzip, loaded when the reader "
+          "first presses listen or share (not in a first visit; the buttons' markup is in each page, the "
+          "service worker's registration in site.js). After the first visit the service worker stores its "
           "language's edition (not with data saver on):\n")
     print(table(["edition", "files", "stored, gzip", "sw.js, gzip"], rows))
 

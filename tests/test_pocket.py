@@ -361,12 +361,34 @@ def test_listen_reads_the_main_text_in_order_without_navigation(server, browser,
     context.close()
 
 
+def test_listen_and_share_code_is_loaded_only_when_a_button_is_pressed(server, browser):
+    """The buttons show at once (site.js); their code, pocket.js, is not part of a first visit."""
+    context = browser.new_context(service_workers="block")  # the service worker would fetch it to store it
+    block_outside(context)
+    context.add_init_script(FAKE_SPEECH % ("true", ID_VOICE))
+    context.add_init_script("delete Navigator.prototype.share; delete navigator.share;")
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + "bjn/biaya/", wait_until="networkidle")
+    assert page.locator(".pmi-listen").is_visible() and page.locator(".pmi-share").is_visible()
+    assert not [url for url in requests if url.endswith("/pocket.js")], requests
+    with page.expect_request(server + "assets/javascripts/pocket.js"):
+        page.click(".pmi-listen")
+    page.wait_for_function("window.spoken.length > 0")  # the press that loaded it is answered
+    page.click(".pmi-share")  # already loaded: answered at once, not loaded again
+    page.wait_for_function("document.querySelector('.pmi-actions__status').textContent.length > 0")
+    assert len([url for url in requests if url.endswith("/pocket.js")]) == 1
+    context.close()
+
+
 def test_listen_pauses_continues_and_stops(server, browser):
     context = speech_context(browser, auto=False)
     page = context.new_page()
     page.goto(server + "pengaduan-bantuan/", wait_until="load")
     listen, stop = page.locator(".pmi-listen"), page.locator(".pmi-stop")
-    listen.click()
+    listen.click()  # the listen code is loaded at the first press (site.js), then it speaks
+    page.wait_for_function("window.spoken.length > 0")
     assert page.evaluate("window.spoken.length") == 1
     page.evaluate("window.spoken[0].onend()")
     assert page.evaluate("window.spoken.length") == 2

@@ -4,7 +4,7 @@
  * them all), the offline page and the 404 page, and the folders of the other languages.
  *
  * - Files of the edition are answered from the cache; the rest from the network.
- * - The whole edition is stored when a page asks ("save": pocket.js, automatically unless the
+ * - The whole edition is stored when a page asks ("save": site.js, automatically unless the
  *   reader's data saver is on, or with the "Simpan" button). A new build brings a new version:
  *   it is installed by copying unchanged files from the old cache and downloading the changed
  *   ones only; the old cache is then deleted.

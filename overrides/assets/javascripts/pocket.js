@@ -1,14 +1,10 @@
-/* The site in the reader's pocket (issue 12), loaded after the page (overrides/partials/pmi-actions.html).
- * Every part is an addition: without this script, or where the browser cannot do it, the
- * buttons stay hidden and the page is as before.
+/* Listen and share (issue 12): loaded only when the reader first presses one of the buttons
+ * (assets/javascripts/site.js, part 5, which also shows the buttons where the browser can do it,
+ * and registers the service worker). site.js presses the button again once this has run.
  *
- * 1. Offline: registers this language's service worker (sw.js, bjn/sw.js: written by the build,
- *    scripts/pmi_aman/pocket.py), which stores the whole edition after the first visit, unless the
- *    reader's data saver is on; the "Simpan" control (home and help pages) shows the state and
- *    stores it when pressed. Not from file:// (the offline edition) and not without data-pmi-sw.
- * 2. Share: the phone's share sheet (Web Share API); otherwise the page's public address and
+ * Share: the phone's share sheet (Web Share API); otherwise the page's public address and
  *    short title are copied, with a visible confirmation.
- * 3. Listen: the phone's speech engine reads the page's main text, sentence by sentence, with an
+ * Listen: the phone's speech engine reads the page's main text, sentence by sentence, with an
  *    Indonesian voice (also on Banjar pages, which say so); pause/continue and stop. Navigation,
  *    tables of contents, footnotes, printout-only parts and these controls are not read.
  */
@@ -16,7 +12,8 @@
   "use strict";
 
   var bar = document.querySelector(".pmi-actions");
-  if (!bar) return;
+  if (!bar || window.pmiPocketReady) return;
+  window.pmiPocketReady = true;
   var data = bar.dataset;
   var status = bar.querySelector(".pmi-actions__status");
 
@@ -25,44 +22,7 @@
     setTimeout(function () { status.textContent = text; }, 50);
   }
 
-  /* 1. Offline --------------------------------------------------------------------------- */
-  var save = document.querySelector(".pmi-save");
-  var sw = navigator.serviceWorker;
-  if (data.pmiSw && sw && location.protocol !== "file:") {
-    var connection = navigator.connection;
-    var thrifty = connection && connection.saveData;
-    var saveButton = save && save.querySelector("button");
-    var saveState = save && save.querySelector(".pmi-save__state");
-    var show = function (state) {
-      if (!save) return;
-      save.hidden = false;
-      save.setAttribute("data-pmi-state", state);
-      saveState.textContent = save.getAttribute("data-pmi-" + state);
-      saveButton.hidden = state !== "none";
-    };
-    var ask = function (message) {
-      sw.ready.then(function (registration) {
-        if (registration.active) registration.active.postMessage(message);
-      });
-    };
-    sw.addEventListener("message", function (event) {
-      var message = event.data || {};
-      if (message.lang !== data.pmiLang || !message.pmiPocket) return;
-      show(message.pmiPocket);
-      if (message.pmiPocket === "none" && !thrifty && !ask.done) {
-        ask.done = true;  /* stored automatically once per page view, unless data saver is on */
-        ask("save");
-      }
-    });
-    sw.startMessages();
-    if (saveButton) saveButton.addEventListener("click", function () { show("saving"); ask("save"); });
-    var start = function () {
-      sw.register(data.pmiSw).then(function () { ask("state"); }, function () { if (save) save.hidden = true; });
-    };
-    if (document.readyState === "complete") start(); else window.addEventListener("load", start);
-  }
-
-  /* 2. Share ----------------------------------------------------------------------------- */
+  /* Share -------------------------------------------------------------------------------- */
   var share = bar.querySelector(".pmi-share");
   var address = data.pmiUrl || location.href.split("#")[0];
   var title = data.pmiTitle || document.title;
@@ -90,7 +50,6 @@
     }
   }
   if (share) {
-    share.hidden = false;
     share.addEventListener("click", function () {
       if (navigator.share) {
         navigator.share({ title: title, text: title, url: address }).catch(function (error) {
@@ -102,7 +61,7 @@
     });
   }
 
-  /* 3. Listen ---------------------------------------------------------------------------- */
+  /* Listen ------------------------------------------------------------------------------- */
   var synth = window.speechSynthesis;
   var listen = bar.querySelector(".pmi-listen");
   var stop = bar.querySelector(".pmi-stop");
@@ -117,13 +76,10 @@
     " .md-content__button, .headerlink, script, style, [hidden], [aria-hidden=true]";
   var BLOCK = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, caption, summary, blockquote, figcaption";
 
+  /* An Indonesian voice: site.js shows the button only when the phone has one. */
   function findVoice() {
-    var voices = synth.getVoices() || [];
-    voice = voices.filter(function (v) { return /^id([-_]|$)/i.test(v.lang); })[0] || null;
-    listen.hidden = !voice;
+    voice = (synth.getVoices() || []).filter(function (v) { return /^id([-_]|$)/i.test(v.lang); })[0] || voice;
   }
-  findVoice();
-  if (synth.addEventListener) synth.addEventListener("voiceschanged", findVoice);
 
   /* The main text, block by block, in reading order, cut into sentences. */
   function mainText() {
@@ -154,7 +110,7 @@
     at = index;
     var sentence = sentences[index];
     var utterance = new SpeechSynthesisUtterance(sentence.text);
-    utterance.lang = voice.lang || "id-ID";
+    utterance.lang = (voice && voice.lang) || "id-ID";
     utterance.voice = voice;
     utterance.onend = function () { speakFrom(index + 1, mine); };
     utterance.onerror = function (event) {
@@ -188,6 +144,7 @@
     if (playing) {  /* pause: stop speaking, go on later from the same sentence */
       halt();
     } else {
+      findVoice();
       if (!sentences.length || at === 0) sentences = mainText();
       synth.cancel();
       run += 1;

@@ -24,6 +24,11 @@
  * tables, which scroll sideways, can be focused to scroll them with the arrow keys.
  *
  * 4. A tap on an abbreviation shows its expansion.
+ *
+ * 5. Listen, share and save for offline: the service worker and which buttons show; the
+ * listen and share code is loaded when first pressed.
+ *
+ * 6. Collapsible blocks are printed open.
  */
 (function () {
   "use strict";
@@ -261,6 +266,103 @@
     tip.className = "pmi-abbr-tip";
     tip.textContent = " (" + abbr.title + ")";
     abbr.after(tip);
+  });
+
+  /* 5. Listen, share and save for offline (issue 12; overrides/partials/pmi-actions.html).
+     Here only what runs with the page: the service worker, which stores the whole edition
+     after the first visit (sw.js, bjn/sw.js, written by scripts/pmi_aman/pocket.py) unless the
+     reader's data saver is on, the "Simpan" control (home and help pages), and which buttons
+     the browser can use (hidden otherwise; listen only with an Indonesian voice). The listen
+     and share code (assets/javascripts/pocket.js, in data-pmi-src) is loaded when the reader
+     first presses one of them; the button is then pressed again for it. */
+  var actions = document.querySelector(".pmi-actions");
+  if (actions) pocket(actions);
+
+  function pocket(bar) {
+    var data = bar.dataset;
+    var save = document.querySelector(".pmi-save");
+    var sw = navigator.serviceWorker;
+    if (data.pmiSw && sw && location.protocol !== "file:") {
+      var thrifty = navigator.connection && navigator.connection.saveData;
+      var saveButton = save && save.querySelector("button");
+      var show = function (state) {
+        if (!save) return;
+        save.hidden = false;
+        save.setAttribute("data-pmi-state", state);
+        save.querySelector(".pmi-save__state").textContent = save.getAttribute("data-pmi-" + state);
+        saveButton.hidden = state !== "none";
+      };
+      var ask = function (message) {
+        sw.ready.then(function (registration) {
+          if (registration.active) registration.active.postMessage(message);
+        });
+      };
+      sw.addEventListener("message", function (event) {
+        var message = event.data || {};
+        if (message.lang !== data.pmiLang || !message.pmiPocket) return;
+        show(message.pmiPocket);
+        if (message.pmiPocket === "none" && !thrifty && !ask.done) {
+          ask.done = true;  /* stored automatically once per page view, unless data saver is on */
+          ask("save");
+        }
+      });
+      sw.startMessages();
+      if (saveButton) saveButton.addEventListener("click", function () { show("saving"); ask("save"); });
+      var start = function () {
+        sw.register(data.pmiSw).then(function () { ask("state"); }, function () { if (save) save.hidden = true; });
+      };
+      if (document.readyState === "complete") start(); else window.addEventListener("load", start);
+    }
+
+    var share = bar.querySelector(".pmi-share");
+    var listen = bar.querySelector(".pmi-listen");
+    var synth = window.speechSynthesis;
+    if (share) share.hidden = false;  /* the address is copied where there is no share sheet */
+    if (listen && synth && window.SpeechSynthesisUtterance) {
+      var findVoice = function () {
+        listen.hidden = !(synth.getVoices() || []).some(function (v) { return /^id([-_]|$)/i.test(v.lang); });
+      };
+      findVoice();
+      if (synth.addEventListener) synth.addEventListener("voiceschanged", findVoice);
+    }
+
+    var code = "none";  /* then "loading", "loaded" */
+    var pressed = null;
+    function load() {
+      if (code !== "none" || !data.pmiSrc) return;
+      code = "loading";
+      var script = document.createElement("script");
+      script.src = data.pmiSrc;
+      script.onload = function () {
+        code = "loaded";
+        if (pressed) pressed.click();
+        pressed = null;
+      };
+      script.onerror = function () { code = "none"; };
+      document.head.appendChild(script);
+    }
+    [share, listen].forEach(function (button) {
+      if (!button) return;
+      button.addEventListener("pointerdown", load);  /* usually loaded by the end of the tap */
+      button.addEventListener("click", function () {
+        if (code === "loaded") return;  /* pocket.js answers */
+        pressed = button;
+        load();
+      });
+    });
+  }
+
+  /* 6. On paper every collapsible block is printed open, and closed again afterwards. */
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) {
+      d.open = true;
+      opened.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
   });
 
   /* Once: the bundle is sent DOMContentLoaded again when it is loaded (see loadBundle). */
