@@ -114,6 +114,6 @@ def search(page, query):
           const meta = document.querySelector(".md-search-result__meta");
           return document.querySelector(".md-search-result__link") !== null
             || (meta !== null && meta.textContent.trim() === none);
-        }""", timeout=15000)
+        }""", timeout=30000)  # a wait, not a time limit: the worker builds its index first
     results = page.locator(".md-search-result__link")
     return [results.nth(i).get_attribute("href") for i in range(results.count())]
