@@ -150,6 +150,25 @@ def figures_text(report):
             f"kalimat sama {len(report.of('sama'))}")
 
 
+def sheet(title, body):
+    """A whole review page: the shared head and landmark around its body."""
+    return f"""<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{html.escape(title)}</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<main>
+{body}</main>
+</body>
+</html>
+"""
+
+
 def page_html(name, id_path, bjn_path, report, status, today):
     title = str(pages.read_page(bjn_path).meta.get("title") or name)
     rows = []
@@ -158,18 +177,7 @@ def page_html(name, id_path, bjn_path, report, status, today):
             rows.append(f"<tr>{cell(left, 'id')}{cell(right, 'bjn', report)}<td></td></tr>")
     legend = " ".join(f'<mark class="{css}">{html.escape(label)}</mark>;' for css, label in MARKS.values())
     state = f"status {status.state}" + (f", ditinjau oleh {status.reviewer}" if status.reviewer else "")
-    return f"""<!doctype html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Lembar tinjauan: {html.escape(title)}</title>
-<style>{STYLE}</style>
-</head>
-<body>
-<main>
-<h1>Lembar tinjauan bahasa Banjar: <span lang="bjn">{html.escape(title)}</span></h1>
+    return sheet(f"Lembar tinjauan: {title}", f"""<h1>Lembar tinjauan bahasa Banjar: <span lang="bjn">{html.escape(title)}</span></h1>
 <p class="meta">docs/id/{html.escape(name)} dan docs/bjn/{html.escape(name)} ({html.escape(state)}). Dibuat {today.isoformat()}. {html.escape(figures_text(report))}.</p>
 <p class="legend">Kiri teks Indonesia (sumber), kanan teks Banjar; "Baris" adalah nomor baris di file. Tanda: {legend} <span class="same">[sama dengan teks Indonesia]</span>. Tulis koreksi di kolom "Catatan" (lihat CONTRIBUTING.md, "Untuk peninjau bahasa Banjar").</p>
 <table>
@@ -183,10 +191,7 @@ def page_html(name, id_path, bjn_path, report, status, today):
 <p>Diperiksa oleh (nama): ____________________________ &nbsp; Tanggal: ______________</p>
 <p>Asal (kampung/kecamatan): ____________________________ &nbsp; Tanda tangan: ______________</p>
 </div>
-</main>
-</body>
-</html>
-"""
+""")
 
 
 def index_html(entries, today):
@@ -196,18 +201,7 @@ def index_html(entries, today):
         f"<td>{html.escape(figures_text(report))}</td></tr>"
         for name, status, report in entries
     )
-    return f"""<!doctype html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Lembar tinjauan bahasa Banjar</title>
-<style>{STYLE}</style>
-</head>
-<body>
-<main>
-<h1>Lembar tinjauan bahasa Banjar</h1>
+    return sheet("Lembar tinjauan bahasa Banjar", f"""<h1>Lembar tinjauan bahasa Banjar</h1>
 <p class="meta">Satu lembar per halaman, untuk dicetak dan diperiksa penutur asli bahasa Banjar. Dibuat {today.isoformat()}. Cara mengembalikan koreksi: CONTRIBUTING.md, "Untuk peninjau bahasa Banjar".</p>
 <table>
 <thead><tr><th>Halaman</th><th>Status</th><th>Angka pemeriksa bahasa Banjar</th></tr></thead>
@@ -215,10 +209,7 @@ def index_html(entries, today):
 {rows}
 </tbody>
 </table>
-</main>
-</body>
-</html>
-"""
+""")
 
 
 def write(site_dir, docs=None, today=None):
