@@ -13,7 +13,7 @@ from itertools import zip_longest
 from pathlib import Path
 
 from . import DEFAULT_LANGUAGE, banjar, pages, translation
-from .content_checks import FENCE
+from .content_checks import prose_lines
 from .structure import HEADING
 
 FOLDER = "tinjau"
@@ -63,7 +63,6 @@ def blocks(path):
     front = [[(pages.line_of_key(page.front, key), page.meta[key])]
              for key in banjar.FRONT_TEXT if isinstance(page.meta.get(key), str)]
     sections, current, block = [front], [], []
-    in_fence = False
 
     def close():
         nonlocal block
@@ -71,13 +70,7 @@ def blocks(path):
             current.append(block)
         block = []
 
-    for index, line in enumerate(page.body.split("\n")):
-        number = page.body_line + index
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for number, line in prose_lines(page):
         if HEADING.match(line):
             close()
             sections.append(current)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from . import DEFAULT_LANGUAGE, pages, translation
-from .content_checks import FENCE, PASAL
+from .content_checks import PASAL, prose_lines
 from .facts import PLACEHOLDER
 from .problems import Problem
 
@@ -193,14 +193,7 @@ def outline(path):
     page = pages.read_page(path)
     lines = page.body.split("\n")
     result = Outline(page.rel, page.body_line, page.body_line + len(lines) - 1, body=page.body)
-    in_fence = False
-    for index, line in enumerate(lines):
-        number = page.body_line + index
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for number, line in prose_lines(page):
         heading = heading_of(line, number)
         if heading:
             result.headings.append(heading)
