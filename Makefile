@@ -19,17 +19,16 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-build-isolation --no-deps -e .
 	touch $(STAMP)
 
-# The HTML site alone (fast; what `make serve` shows).
+# The HTML site alone (quick; no handout PDFs, no offline edition).
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	PMI_AMAN_PDF=false $(BIN)/mkdocs build --strict
 
-# The whole site: HTML, handout PDFs, offline edition. The handout PDFs are printed from the
-# first build; the second build lists them on the handouts pages and copies them into site/.
-site: build chromium
-	$(BIN)/python scripts/make_handouts.py
+# The whole site, one build per edition: the public site (its handout PDFs are printed from it
+# after the build, scripts/pmi_aman/plugin/print_guide.py), then the offline edition (its ZIPs
+# go into site/unduh/, scripts/pmi_aman/offline.py).
+site: $(STAMP) chromium
 	$(BIN)/mkdocs build --strict
 	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
-	$(BIN)/python scripts/offline_zip.py
 
 # Debian's chromium, for the handout PDFs and the browser tests.
 chromium:

@@ -47,6 +47,7 @@ NO_OUTSIDE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "build", "__pycache__", ".pytest_cache", "node_modules")
 
 sys.path.insert(0, str(ROOT / "scripts"))
+from pmi_aman import project  # noqa: E402
 from pmi_aman.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from pmi_aman.browsing import QuietHandler, is_outside, serve, site_pages  # noqa: E402
 
@@ -272,7 +273,7 @@ def scaling(sizes):
     with tempfile.TemporaryDirectory(prefix="pmi-bench-") as tmp:
         project = Path(tmp) / "project"
         shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
-        nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+        nav = project.settings(ROOT)["nav"]
         base_seconds, base_pages, _ = build(project)
         for per_language in sizes:
             extra = synthetic_site(project, per_language)

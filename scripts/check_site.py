@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Every check of the site's correctness, in one command: `make check`.
 
-0. with --build (what `make check` runs): the MkDocs build itself, not strict, so that it does
-   not stop at the first problem: the hooks' problems and MkDocs' own link, anchor and
-   navigation warnings, in Indonesian with file and line (pmi_aman.build_check);
+0. with --build (what `make check` runs): the MkDocs builds themselves, public site (with its
+   handout PDFs and their page budgets) and offline edition (with its ZIPs), not strict, so
+   that they do not stop at the first problem: the plugin's problems and MkDocs' own link,
+   anchor and navigation warnings, in Indonesian with file and line (pmi_aman.build_check);
 1. the Markdown sources, both languages (docs/**/*.md): front matter, unsafe HTML, typed-in
    contacts, penalties and ages, article numbers of UU 18/2017, drafting leftovers, unknown
    {{ ... }} placeholders (pmi_aman.pages and pmi_aman.content_checks; the build runs them too),
@@ -67,6 +68,10 @@ def main(argv=None):
     if args.build:
         built = build_check.run(ROOT / "mkdocs.yml", args.site)
         problems += built.problems
+        if built.built:  # the offline edition, which also writes its ZIPs into site/unduh/
+            offline = build_check.run(ROOT / "mkdocs-offline.yml")
+            problems += offline.problems
+            built.links |= offline.links
     markdown = 0
 
     def sources():

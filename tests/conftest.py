@@ -17,9 +17,10 @@ SITE = ROOT / "site"
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "build", "__pycache__", ".pytest_cache", "node_modules")
 
 
-def run_build(cwd, *extra):
-    """Run `mkdocs build --strict` in cwd; return the CompletedProcess (never raises)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_build(cwd, *extra, env=None):
+    """Run `mkdocs build --strict` in cwd; return the CompletedProcess (never raises). Without
+    handout PDFs unless env says otherwise (printing them takes Chromium and time)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PMI_AMAN_PDF": "false", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=600,

@@ -5,6 +5,7 @@ navigation warnings translated; a page fresh from `make page` fails until it is 
 The tests that break a copy of the project run `scripts/check_site.py --build` there (what
 `make check` runs), so each costs one build of the site."""
 
+import os
 import re
 import subprocess
 import sys
@@ -23,10 +24,12 @@ NOT_AT_SOURCE = ("site/", "cetak-semua", "tinjau/", "dibuat saat build", "templa
 
 
 def make_check(cwd):
-    """`make check` in a project copy: the non-strict build, then every check."""
+    """`make check` in a project copy: the non-strict builds, then every check (without
+    printing the handout PDFs: tests/test_print.py tests those)."""
     return subprocess.run(
         [sys.executable, "scripts/check_site.py", "--build"],
         cwd=cwd, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "PMI_AMAN_PDF": "false"},
     )
 
 
@@ -301,14 +304,11 @@ def test_build_that_stops_still_reports_the_other_problems(project_copy):
 
 def test_each_build_reads_the_data_files_afresh(monkeypatch, tmp_path):
     """`make serve` rebuilds in one process: a changed data/*.yml must not be served from memory."""
-    import importlib.util
     from types import SimpleNamespace
 
     from pmi_aman import facts
+    from pmi_aman.plugin import render
 
-    spec = importlib.util.spec_from_file_location("facts_hook", ROOT / "scripts/hooks/facts.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
     stale = tmp_path / "data"
     stale.mkdir()
     (stale / "contacts.yml").write_text("lama: {name: {id: Lama, bjn: Lama}}\n", encoding="utf-8")
@@ -317,6 +317,6 @@ def test_each_build_reads_the_data_files_afresh(monkeypatch, tmp_path):
     assert "lama" in facts.load("contacts")  # what the previous build read
     monkeypatch.setattr(facts, "DATA", ROOT / "data")  # the file changed since
     config = SimpleNamespace(strict=True, plugins={"i18n": SimpleNamespace(current_language="bjn")})
-    hook.on_pre_build(config)
+    render.check_data(config)
     assert "lama" not in facts.load("contacts")
     assert set(facts.load("contacts")) == set(yaml.safe_load((ROOT / "data/contacts.yml").read_text(encoding="utf-8")))

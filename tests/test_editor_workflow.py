@@ -18,7 +18,7 @@ from conftest import ROOT, run_build
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import new_page  # noqa: E402
-from pmi_aman import DOCS, facts, pages  # noqa: E402
+from pmi_aman import DOCS, facts, pages, project  # noqa: E402
 
 NAME = "kegiatan/2026-01-10-rapat-desa"
 WORKFLOWS = ROOT / ".github/workflows"
@@ -43,7 +43,7 @@ def html(path):
 
 
 def edit_uri():
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["edit_uri"]
+    return project.settings(ROOT)["edit_uri"]
 
 
 # --- the scaffold -------------------------------------------------------------------------
@@ -288,7 +288,7 @@ def test_deploy_workflow_builds_main_with_the_readme_command_and_publishes_site(
     assert workflow["permissions"]["id-token"] == "write"
     upload = next(s for s in workflow["jobs"]["build"]["steps"]
                   if s.get("uses", "").startswith("actions/upload-pages-artifact"))
-    assert upload["with"]["path"] == yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_dir"]
+    assert upload["with"]["path"] == project.settings(ROOT)["site_dir"]
     assert any(u.startswith("actions/deploy-pages") for u in uses(workflow))
 
 

@@ -8,6 +8,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_build
+from pmi_aman import project
 from pmi_aman.browsing import site_pages
 
 
@@ -31,7 +32,7 @@ def test_strict_build_fails_on_a_broken_link(project_copy):
 
 
 def test_every_nav_page_exists_in_both_languages(site):
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    nav = project.settings(ROOT)["nav"]
 
     def files(items):
         for item in items:

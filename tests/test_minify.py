@@ -1,5 +1,5 @@
 """The site's own stylesheets and scripts are minified in site/ (scripts/pmi_aman/minify.py,
-scripts/hooks/minify.py); their sources keep their comments, Material's files are left alone."""
+pmi_aman.plugin.publish); their sources keep their comments, Material's files are left alone."""
 
 from pmi_aman import ROOT, minify
 

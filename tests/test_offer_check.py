@@ -18,8 +18,8 @@ from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
 from conftest import ROOT, run_build
-from pmi_aman import browser as pmi_browser
-from pmi_aman import facts, handouts, offer_check
+from pmi_aman import facts, offer_check, project
+from pmi_aman.plugin import print_guide
 from pmi_aman.browsing import block_outside
 from test_accessibility import axe_problems
 from test_print import normalize, pdf_text, public_url, qr_codes
@@ -386,9 +386,9 @@ def test_script_and_stylesheet_only_on_the_offer_check(site):
 
 
 @pytest.mark.parametrize("lang", ["id", "bjn"])
-def test_printed_checklist_is_one_a4_sheet_with_its_qr_code(server, tab, tmp_path, lang):
-    pdf = tmp_path / f"periksa-tawaran-{lang}.pdf"
-    pmi_browser.print_pdf(tab, server + PAGES[lang], pdf)
+def test_printed_checklist_is_one_a4_sheet_with_its_qr_code(site, lang):
+    """The handout PDF that `make site` printed."""
+    pdf = site / ("" if lang == "id" else f"{lang}/") / "selebaran" / "pdf" / "periksa-tawaran.pdf"
     assert len(PdfReader(pdf).pages) == 1
     assert qr_codes(pdf) == [public_url("periksa-tawaran", lang)]
     text = normalize(" ".join(pdf_text(pdf)))
@@ -396,4 +396,5 @@ def test_printed_checklist_is_one_a4_sheet_with_its_qr_code(server, tab, tmp_pat
         question, _ = facts.render(entry["question"][lang], lang, "x")
         assert normalize(question)[:40] in text, question
     assert normalize(offer_check.LABELS[lang]["tidak-tahu"]) in text
-    assert "periksa-tawaran" in handouts.KEY_PAGES and handouts.budget("periksa-tawaran") == 1
+    options = project.options()
+    assert "periksa-tawaran" in options.handouts and print_guide.budget("periksa-tawaran", options) == 1

@@ -4,13 +4,11 @@ reviewed date, address as text and as a QR code that decodes to it, help contact
 numbers). Also: the handout PDFs of `make site`, the handouts pages listing them, and the
 whole-guide page."""
 
-import importlib.util
 import json
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
+from types import SimpleNamespace
 
 import pypdfium2
 import pytest
@@ -19,12 +17,14 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from pmi_aman import DEFAULT_LANGUAGE, LANGUAGES, facts, handouts, pages
-from pmi_aman import browser as pmi_browser  # `browser` is conftest's fixture
+from pmi_aman import DEFAULT_LANGUAGE, LANGUAGES, facts, pages, project
+from pmi_aman.plugin import print_guide, render
+from pmi_aman.problems import ContentError
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
-CASES = [(lang, page) for lang in LANGUAGES for page in handouts.KEY_PAGES]
+SITE_URL = project.site_url(ROOT)
+OPTIONS = project.options(ROOT)
+CASES = [(lang, page) for lang in LANGUAGES for page in OPTIONS.handouts]
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "bjn": "Bahasa Banjar"}
 PAGE_WORD = {"id": "Halaman", "bjn": "Laman"}
 # The parts of a page that are for the screen only.
@@ -54,7 +54,7 @@ def pdf_text(path):
 
 
 def public_url(page, lang):
-    return SITE_URL + handouts.url_path(page, lang)
+    return SITE_URL + print_guide.url_path(page, lang)
 
 
 def navigation_leaks(pdf_pages, chrome_lines, article_text):
@@ -84,37 +84,33 @@ def main_contacts():
         return [c["display"] for c in yaml.safe_load(f).values() if c.get("main")]
 
 
-def load_hook(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def handout_pdf(site, page, lang):
+    """The PDF of a handout as `make site` printed it."""
+    return site / print_guide.prefix(lang) / OPTIONS.handout_folder / print_guide.pdf_name(page, OPTIONS)
 
 
 @pytest.fixture(scope="session")
-def printed(browser, server, tmp_path_factory):
-    """Every key page of both languages printed to PDF, with what the screen shows around it."""
-    out = tmp_path_factory.mktemp("print")
+def printed(site, browser, server):
+    """Every handout PDF of both languages that `make site` printed, with what the screen shows
+    around its page."""
     tab = browser.new_page()
     result = {}
     for lang, page in CASES:
-        path = out / lang / f"{page}.pdf"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        heading = pmi_browser.print_pdf(tab, server + handouts.url_path(page, lang), path)
+        tab.goto(server + print_guide.url_path(page, lang), wait_until="load")
+        heading = tab.locator("h1").first.inner_text().strip()
         screen = tab.evaluate(CHROME_LINES)
-        result[(lang, page)] = {"pdf": path, "heading": heading, **screen}
+        result[(lang, page)] = {"pdf": handout_pdf(site, page, lang), "heading": heading, **screen}
     tab.close()
     return result
 
 
-
-# ---- The key pages, printed now -------------------------------------------------------------
+# ---- The handout PDFs of the key pages ------------------------------------------------------
 
 
 @pytest.mark.parametrize("lang,page", CASES)
 def test_page_count_within_budget(printed, lang, page):
     count = len(PdfReader(printed[(lang, page)]["pdf"]).pages)
-    limit = handouts.budget(page)
+    limit = print_guide.budget(page, OPTIONS)
     assert count >= 1
     if limit is not None:
         assert count <= limit, f"docs/{lang}/{page}.md: {count} halaman A4, batasnya {limit}"
@@ -220,19 +216,11 @@ def test_print_styles(browser, server, tmp_path):
     assert styles["color"] == "rgb(0, 0, 0)"
 
 
-# ---- Budgets in make_handouts.py, on a tiny synthetic site ------------------------------------
-
-
-def run_make_handouts(site, tmp_path, page="syarat-dokumen"):
-    return subprocess.run(
-        [sys.executable, "scripts/make_handouts.py", "--site", str(site), "--out",
-         str(tmp_path / "out"), "--manifest", str(tmp_path / "handouts.json"), "--lang", "id",
-         "--page", page],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )
+# ---- Printing and budgets (print_guide.print_handouts), on a tiny synthetic site --------------
 
 
 def synthetic_site(tmp_path, paragraphs):
+    """A built site of one page, syarat-dokumen, with a handouts page that has its cells."""
     folder = tmp_path / "site" / "syarat-dokumen"
     folder.mkdir(parents=True)
     body = "".join(f"<p>Baris {n}: isi yang panjang sekali untuk mengisi kertas.</p>" for n in range(paragraphs))
@@ -240,30 +228,41 @@ def synthetic_site(tmp_path, paragraphs):
         f"<!doctype html><html lang=id><meta charset=utf-8><h1>Syarat</h1>{body}</html>",
         encoding="utf-8",
     )
+    listing = tmp_path / "site" / "selebaran" / "index.html"
+    listing.parent.mkdir()
+    cells = "".join(print_guide.FIGURE.format(lang="id", page="syarat-dokumen", what=w) for w in ("pages", "size"))
+    listing.write_text(f"<!doctype html><html lang=id><meta charset=utf-8><p>{cells}</p></html>", encoding="utf-8")
     return tmp_path / "site"
 
 
-def test_make_handouts_stops_on_a_page_over_budget(tmp_path):
-    result = run_make_handouts(synthetic_site(tmp_path, 200), tmp_path)
-    assert result.returncode == 1
-    assert "docs/id/syarat-dokumen.md" in result.stderr
-    assert "batasnya 1 halaman" in result.stderr
-    entry = json.loads((tmp_path / "handouts.json").read_text())[0]
-    assert entry["page"] == "syarat-dokumen" and entry["pages"] > 1
+def print_synthetic(site, page="syarat-dokumen", budget=1):
+    config = SimpleNamespace(site_dir=str(site), strict=True)
+    options = SimpleNamespace(handout_folder="selebaran/pdf",
+                              handouts={page: SimpleNamespace(file=page, budget=budget)})
+    return print_guide.print_handouts(config, ["id"], options)
 
 
-def test_make_handouts_accepts_a_page_within_budget(tmp_path):
-    result = run_make_handouts(synthetic_site(tmp_path, 5), tmp_path)
-    assert result.returncode == 0, result.stderr
-    entry = json.loads((tmp_path / "handouts.json").read_text())[0]
-    assert entry["pages"] == 1
-    assert (tmp_path / "out" / "id" / "syarat-dokumen.pdf").stat().st_size == entry["bytes"]
+def test_printing_stops_on_a_page_over_budget(tmp_path):
+    with pytest.raises(ContentError) as stopped:
+        print_synthetic(synthetic_site(tmp_path, 200))
+    message = str(stopped.value)
+    assert "docs/id/syarat-dokumen.md" in message and "batasnya 1 halaman" in message
+    assert len(PdfReader(tmp_path / "site" / "selebaran" / "pdf" / "syarat-dokumen.pdf").pages) > 1
 
 
-def test_make_handouts_names_a_missing_page(tmp_path):
-    result = run_make_handouts(synthetic_site(tmp_path, 5), tmp_path, page="biaya")
-    assert result.returncode != 0
-    assert "'biaya'" in result.stderr and "tidak ada" in result.stderr
+def test_printing_a_page_within_budget_fills_in_its_figures(tmp_path):
+    site = synthetic_site(tmp_path, 5)
+    entry = print_synthetic(site)[0]
+    pdf = site / "selebaran" / "pdf" / "syarat-dokumen.pdf"
+    assert entry["pages"] == 1 == len(PdfReader(pdf).pages)
+    listing = (site / "selebaran" / "index.html").read_text(encoding="utf-8")
+    assert f'>1</span>' in listing and f'>{print_guide.format_size(pdf.stat().st_size)}</span>' in listing
+
+
+def test_printing_names_a_handout_whose_page_is_missing(tmp_path):
+    with pytest.raises(ContentError) as stopped:
+        print_synthetic(synthetic_site(tmp_path, 5), page="biaya")
+    assert "'biaya'" in str(stopped.value) and "mkdocs.yml" in str(stopped.value)
 
 
 def test_budget_problems():
@@ -272,11 +271,12 @@ def test_budget_problems():
         {"page": "jalur-resmi", "lang": "id", "pages": 2, "budget": 2},
         {"page": "cetak-semua", "lang": "id", "pages": 40, "budget": None},
     ]
-    problems = handouts.budget_problems(entries)
+    problems = print_guide.budget_problems(entries)
     assert [p.path for p in problems] == ["docs/bjn/tanda-bahaya.md"]
     assert "2 halaman A4, padahal batasnya 1 halaman" in problems[0].message
-    assert handouts.budget("syarat-dokumen") == 1 and handouts.budget("jalur-resmi") == 2
-    assert handouts.budget("biaya") == 4 and handouts.budget("cetak-semua") is None
+    budget = print_guide.budget
+    assert budget("syarat-dokumen", OPTIONS) == 1 and budget("jalur-resmi", OPTIONS) == 2
+    assert budget("biaya", OPTIONS) == 4 and budget("cetak-semua", OPTIONS) is None
 
 
 # ---- What `make site` produced -------------------------------------------------------------
@@ -296,12 +296,12 @@ def test_handouts_page_lists_every_pdf(site, lang):
         pdf = page.parent / href
         assert pdf.exists(), f"{href} ditautkan tetapi tidak ada di site/"
         assert int(cells[1].get_text()) == len(PdfReader(pdf).pages)
-        assert cells[2].get_text().strip() == handouts.format_size(pdf.stat().st_size)
+        assert cells[2].get_text().strip() == print_guide.format_size(pdf.stat().st_size)
         listed[pdf.name] = len(PdfReader(pdf).pages)
-    expected = {handouts.pdf_path(p, lang).name: p for p in handouts.KEY_PAGES}
+    expected = {print_guide.pdf_name(p, OPTIONS): p for p in OPTIONS.handouts}
     assert set(listed) == set(expected)
     for name, count in listed.items():
-        limit = handouts.budget(expected[name])
+        limit = print_guide.budget(expected[name], OPTIONS)
         assert limit is None or count <= limit, f"{prefix}selebaran/pdf/{name}: {count} > {limit}"
 
 
@@ -311,7 +311,7 @@ def test_first_sheet_of_every_handout_pdf_has_qr_code_and_contacts(site, lang):
     QR code (decoded) of its page and the main contacts of data/contacts.yml."""
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     folder = site / prefix / "selebaran" / "pdf"
-    made = {handouts.pdf_path(p, lang).name: p for p in handouts.KEY_PAGES}
+    made = {print_guide.pdf_name(p, OPTIONS): p for p in OPTIONS.handouts}
     pdfs = sorted(folder.glob("*.pdf"))
     assert {pdf.name for pdf in pdfs} == set(made), f"{folder}: jalankan 'make site'"
     for pdf in pdfs:
@@ -340,7 +340,7 @@ def test_first_sheet_check_catches_a_box_at_the_end(browser, server, tmp_path):
 def test_plain_build_without_pdfs_says_so(project_copy):
     from conftest import run_build
 
-    result = run_build(project_copy)
+    result = run_build(project_copy, env={"PMI_AMAN_PDF": "false"})
     assert result.returncode == 0, result.stderr
     for lang, folder in (("id", ""), ("bjn", "bjn/")):
         html = (project_copy / "site" / folder / "selebaran" / "index.html").read_text(encoding="utf-8")
@@ -348,21 +348,18 @@ def test_plain_build_without_pdfs_says_so(project_copy):
         assert not (project_copy / "site" / folder / "selebaran" / "pdf").exists()
 
 
-def test_handouts_table_lists_made_pdfs(tmp_path, monkeypatch):
-    pdf = tmp_path / "id" / "biaya.pdf"
-    pdf.parent.mkdir()
-    pdf.write_bytes(b"%PDF-1.4\n" + b"0" * 3000)
-    monkeypatch.setattr(handouts, "PDF_DIR", tmp_path)
-    manifest = tmp_path / "handouts.json"
-    monkeypatch.setattr(handouts, "MANIFEST", manifest)
-    assert "make site" in handouts.table("id")  # no manifest yet
-    manifest.write_text(json.dumps([
-        {"page": "biaya", "lang": "id", "title": "Biaya penempatan", "pages": 2, "bytes": 3009},
-        {"page": "tanda-bahaya", "lang": "id", "title": "Tanda bahaya", "pages": 1, "bytes": 9},
-    ]))
-    table = handouts.table("id")
-    assert "| [Biaya penempatan](selebaran/pdf/biaya.pdf) | 2 | 3 KB |" in table
-    assert "tanda-bahaya" not in table  # listed in the manifest, but its PDF is missing
+def test_handouts_table_comes_from_the_configuration():
+    options = SimpleNamespace(handout_folder="selebaran/pdf", handouts={
+        "biaya": SimpleNamespace(file="biaya", budget=4),
+        "tanda-bahaya": SimpleNamespace(file="tanda-bahaya", budget=1)})
+    assert "make site" in print_guide.table("id", options, listed=False)
+    table = print_guide.table("id", options)
+    title = pages.read_page(ROOT / "docs/id/biaya.md").meta["title"]
+    assert (f'| [{title}](selebaran/pdf/biaya.pdf) | <span data-pmi-pdf="id/biaya/pages"></span> '
+            '| <span data-pmi-pdf="id/biaya/size"></span> |') in table
+    assert "(selebaran/pdf/tanda-bahaya.pdf)" in table
+    offline = print_guide.table("bjn", options, figures=False)  # the offline edition: links only
+    assert "(selebaran/pdf/biaya.pdf) |" in offline and "data-pmi-pdf" not in offline
 
 
 # ---- The whole guide ----------------------------------------------------------------------
@@ -375,8 +372,8 @@ def test_whole_guide_has_every_chapter_in_order(site, lang):
     soup = BeautifulSoup(html, "html.parser")
     article = soup.select_one("article")
     chapters = [s["id"] for s in article.select("section.pmi-chapter")]
-    order = [name for name in _nav_pages(mkdocs_config()["nav"]) if name not in WHOLE_GUIDE.NOT_IN_GUIDE]
-    assert chapters == [WHOLE_GUIDE.chapter_id(name) for name in order]
+    order = [name for name in _nav_pages(mkdocs_config()["nav"]) if name not in OPTIONS.not_in_guide]
+    assert chapters == [print_guide.chapter_id(name) for name in order]
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     assert len(ids) == len(set(ids)), "id ganda di halaman cetak-semua"
     for link in article.find_all("a", href=True):
@@ -403,7 +400,6 @@ def _nav_pages(items):
             yield value
 
 
-WHOLE_GUIDE = load_hook("whole_guide")
 
 
 def test_chapter_rewriting():
@@ -413,7 +409,7 @@ def test_chapter_rewriting():
         '<a href="../tentang/">tentang</a> <a href="https://kp2mi.go.id/">luar</a> '
         '<a href="tel:110">110</a><sup id="fnref:1"><a href="#fn:1">1</a></sup></p>'
     )
-    out = WHOLE_GUIDE.as_chapter(
+    out = print_guide.as_chapter(
         html, "bab-biaya", "Biaya", "biaya/", "cetak-semua/",
         {"biaya/": "bab-biaya", "jalur-resmi/": "bab-jalur-resmi"},
     )
@@ -426,18 +422,17 @@ def test_chapter_rewriting():
 
 
 def test_chapter_without_heading_gets_its_title():
-    out = WHOLE_GUIDE.as_chapter("<p>isi</p>", "bab-x", "Judul", "x/", "cetak-semua/", {})
+    out = print_guide.as_chapter("<p>isi</p>", "bab-x", "Judul", "x/", "cetak-semua/", {})
     assert out.startswith("<h2>Judul</h2>")
 
 
 def test_print_links_marks_links_that_show_their_address():
-    hook = load_hook("print_links")
     html = (
         '<a href="https://siskop2mi.bp2mi.go.id/">siskop2mi.bp2mi.go.id</a> '
         '<a href="https://kp2mi.go.id/">Situs KP2MI</a> '
         '<a class="x" href="https://www.kemlu.go.id">kemlu.go.id</a>'
     )
-    out = hook.on_page_content(html, None, None, None)
+    out = render.mark_links_showing_their_address(html)
     assert '<a class="pmi-link--shown" href="https://siskop2mi.bp2mi.go.id/">' in out
     assert '<a href="https://kp2mi.go.id/">Situs KP2MI</a>' in out
     assert '<a class="pmi-link--shown x" href="https://www.kemlu.go.id">' in out

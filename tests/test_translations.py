@@ -452,10 +452,8 @@ def test_every_banjar_page_shows_its_state(site):
 def test_status_page_links_banjar_pages_in_the_offline_edition_too(monkeypatch):
     status = translation.Status("kegiatan/index.md", translation.DRAFT, "a", "a", "draf", "", 3)
     monkeypatch.setattr(translation.pages, "DOCS", ROOT / "docs")
-    monkeypatch.setattr(translation, "USE_DIRECTORY_URLS", True)
-    assert 'href="../bjn/kegiatan/"' in translation.page_link(status, "id")
-    monkeypatch.setattr(translation, "USE_DIRECTORY_URLS", False)
-    assert 'href="bjn/kegiatan/index.html"' in translation.page_link(status, "id")
+    assert 'href="../bjn/kegiatan/"' in translation.page_link(status, "id", directory_urls=True)
+    assert 'href="bjn/kegiatan/index.html"' in translation.page_link(status, "id", directory_urls=False)
     assert translation.page_link(status, "bjn").endswith("(kegiatan/index.md)")
 
 

@@ -1,5 +1,5 @@
 """Debian's headless Chromium, driven by Playwright (no browser download), for the handout
-PDFs (scripts/make_handouts.py); tests/conftest.py launches it with the same flags."""
+PDFs (pmi_aman.plugin.print_guide); tests/conftest.py launches it with the same flags."""
 
 import os
 

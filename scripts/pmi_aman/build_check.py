@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.utils.yaml import get_yaml_loader
 
 from . import LANGUAGES, ROOT, navigation
 from .pages import relative
@@ -89,7 +91,7 @@ def run(config_file=None, site_dir=None):
                 "yang disebut di pesan ini.")))
     finally:
         logger.removeHandler(collector)
-    translator = _Translator(docs, config_file)
+    translator = _Translator(docs, _holding_nav(config_file))
     for record in collector.records:
         message = record.getMessage()
         if getattr(record, "problem", None):  # logged by a hook (problems.report_or_raise)
@@ -100,6 +102,15 @@ def run(config_file=None, site_dir=None):
             result.problems += translator.translate(message)
     result.links = translator.links
     return result
+
+
+def _holding_nav(config_file):
+    """The file whose lines editors change: mkdocs.yml also for mkdocs-offline.yml (INHERIT)."""
+    config_file = Path(config_file)
+    own = yaml.load(config_file.read_text(encoding="utf-8"), Loader=get_yaml_loader()) or {}
+    if "nav" not in own and own.get("INHERIT"):
+        return _holding_nav(config_file.parent / own["INHERIT"])
+    return config_file
 
 
 class _Translator:

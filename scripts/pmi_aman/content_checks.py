@@ -1,6 +1,6 @@
 """Checks over one page's Markdown source. Each returns Problems with file, line and a fix.
 
-Used by the build (scripts/hooks/facts.py stops on any problem) and by scripts/check_site.py.
+Used by the build (pmi_aman.plugin.render stops on any problem) and by scripts/check_site.py.
 Front matter is checked when the page is read (pages.read_page); the built HTML is checked by
 site_checks.py.
 """

@@ -10,7 +10,7 @@ A page writes a placeholder instead of typing a fact:
     {{ tabel: kontak }}                 the table of every contact, with the date it was confirmed
     {{ tabel: kontak-utama }}           the main contacts only (used on the help card and printouts)
     {{ tabel: status-terjemahan }}      the state of every Banjar translation (for translators)
-    {{ tabel: selebaran }}              the handout PDFs made by `make site` (pmi_aman/handouts.py)
+    {{ tabel: selebaran }}              the handout PDFs (pmi_aman/plugin/print_guide.py)
     {{ tabel: periksa-tawaran }}        the offer check's questions (pmi_aman/offer_check.py)
     {{ tabel: periksa-tawaran-hasil }}  the offer check's result: danger signs, Pasal, penalties
 
@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import yaml
 
-from . import DATA, freshness, handouts, source_refs, translation
+from . import DATA, freshness, source_refs, translation
 from .problems import Problem
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z-]+)\s*:\s*([A-Za-z0-9_.-]+)\s*\}\}")
@@ -217,11 +217,20 @@ TABLES = {
     "sanksi-administratif": table_administrative,
     "kontak": table_contacts,
     "kontak-utama": lambda lang: table_contacts(lang, main_only=True),
+    # These two depend on the edition being built; the build passes its own
+    # (pmi_aman.plugin.render.page_markdown).
     "status-terjemahan": translation.status_table,
-    "selebaran": handouts.table,
+    "selebaran": lambda lang: _handouts_table(lang),
     "periksa-tawaran": lambda lang: _offer_check().checklist(lang),
     "periksa-tawaran-hasil": lambda lang: _offer_check().result(lang),
 }
+
+
+def _handouts_table(lang):
+    from . import project
+    from .plugin import print_guide  # imported here: the plugin uses this module
+
+    return print_guide.table(lang, project.options())
 
 
 def _offer_check():
@@ -237,8 +246,8 @@ def _criminal(key):
     return None
 
 
-def render_one(kind, key, lang):
-    """Return (text, error message or None)."""
+def render_one(kind, key, lang, tables=None):
+    """Return (text, error message or None). tables: more {{ tabel: ... }} made by the build."""
     if kind == "kontak":
         contact = load("contacts").get(key)
         if contact is None:
@@ -261,23 +270,24 @@ def render_one(kind, key, lang):
             return None, f"pidana '{key}' tidak ada di data/penalties.yml. Pakai salah satu: {known}."
         return penalty_text(row, lang), None
     if kind == "tabel":
-        table = TABLES.get(key)
+        known = {**TABLES, **(tables or {})}
+        table = known.get(key)
         if table is None:
-            return None, f"tabel '{key}' tidak dikenal. Pakai salah satu: {', '.join(TABLES)}."
+            return None, f"tabel '{key}' tidak dikenal. Pakai salah satu: {', '.join(known)}."
         return table(lang), None
     return None, (
         f"jenis '{{{{ {kind}: ... }}}}' tidak dikenal. Pakai kontak, fakta, pidana atau tabel."
     )
 
 
-def render(markdown, lang, path):
+def render(markdown, lang, path, tables=None):
     """Replace every placeholder; return (markdown, problems)."""
     problems = []
     out = []
     for number, line in enumerate(markdown.split("\n"), start=1):
 
         def replace(match):
-            text, error = render_one(match.group(1), match.group(2), lang)
+            text, error = render_one(match.group(1), match.group(2), lang, tables)
             if error:
                 problems.append(Problem(path, number, error))
                 return match.group(0)

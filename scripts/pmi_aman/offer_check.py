@@ -305,7 +305,7 @@ def checklist(lang):
 
 
 def result_script_name(lang):
-    """The file, inside the site, that holds the result of one language (scripts/hooks/offer_check.py)."""
+    """The file, inside the site, that holds the result of one language (pmi_aman.plugin.render)."""
     return f"assets/javascripts/offer-check-{lang}.js"
 
 

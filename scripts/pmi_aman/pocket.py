@@ -1,7 +1,7 @@
 """The site in the reader's pocket (issue 12): what the service worker of each language edition
 stores, how much that is, and its version.
 
-After the build (scripts/hooks/pocket.py) each edition gets a service worker, sw.js for
+After the build (pmi_aman.plugin.publish) each edition gets a service worker, sw.js for
 Indonesian and bjn/sw.js for Banjar: the hand-written pocket_sw.js, preceded by the list of the
 edition's files with a hash of each, and the version (a hash of them all, so every new build
 that changes a file of the edition brings a new cache, and one that does not, keeps it).

@@ -1,4 +1,4 @@
-"""Pages readable on a small phone and on paper (scripts/hooks/phone_reading.py).
+"""Pages readable on a small phone and on paper (pmi_aman.plugin.render).
 
 - Table cells carry their column's heading (data-label), so that site.css can show a table
   as stacked cards on a narrow screen instead of a table wider than the phone.

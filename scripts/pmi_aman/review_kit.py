@@ -2,7 +2,7 @@
 Banjar side by side, block by block (paragraph, list item, heading), with the file's line numbers
 and the doubts of the Banjar check (pmi_aman.banjar) marked, and a column for handwritten notes.
 
-Written into site/tinjau/ by scripts/hooks/review_kit.py (not in the navigation). The reviewer
+Written into site/tinjau/ by pmi_aman.plugin.publish (not in the navigation). The reviewer
 returns a marked-up printout or a pull request (CONTRIBUTING.md, "Untuk peninjau bahasa Banjar").
 """
 

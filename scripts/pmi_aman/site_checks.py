@@ -24,8 +24,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from . import DATA, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, contact_numbers, review_kit
-from .whole_guide import WHOLE_GUIDE, chapter_id
+from . import DATA, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, contact_numbers, project, review_kit
+from .plugin.print_guide import chapter_id
 from .pages import line_of_key, relative
 from .problems import Problem
 
@@ -40,7 +40,7 @@ EMBEDDED_NOTE = (
 )
 BUILT_NOTE = (
     " Tautan ini tidak ada di teks halaman{source}: ia dibuat saat build oleh templat (overrides/ "
-    "atau tema Material), hook (scripts/hooks/) atau mkdocs.yml. Perbaiki di sana."
+    "atau tema Material), plugin (scripts/pmi_aman/plugin/) atau mkdocs.yml. Perbaiki di sana."
 )
 
 
@@ -50,7 +50,7 @@ class Rules:
     def __init__(self, root=ROOT, data=None):
         data = Path(data or Path(root) / "data")
         self.problems = []
-        url = urlsplit(self._site_url(Path(root) / "mkdocs.yml"))
+        url = urlsplit(project.site_url(root))
         self.host = (url.hostname or "").lower()
         self.base_path = "/" + url.path.strip("/") + "/" if url.path.strip("/") else "/"
         self.domains = self._domains(data / "external_domains.yml")
@@ -61,11 +61,6 @@ class Rules:
         self.phones = {phone_number(v) for v in values.get("phone", ())}
         self.whatsapp = {re.sub(r"\D", "", v) for v in values.get("whatsapp", ())}
         self.emails = {v.lower().removeprefix("mailto:") for v in values.get("email", ())}
-
-    @staticmethod
-    def _site_url(config):
-        match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config.read_text(encoding="utf-8"), re.M)
-        return match.group(1) if match else ""
 
     def _domains(self, path):
         rel = relative(path)
@@ -222,6 +217,7 @@ class Locator:
         self._lines = {}
         self._chapters = {}  # language -> {chapter id: page name}
         self._sheets = None  # review kit sheet (biaya.html) -> page name
+        self.whole_guide = project.options(root).whole_guide
 
     def _names(self, lang):
         base = self.docs / lang
@@ -237,7 +233,7 @@ class Locator:
             name = self._sheets.get(parts[-1])
             return [self.docs / lang / name for lang in LANGUAGES if name and (self.docs / lang / name).is_file()]
         source = self.source_of(page)
-        if source is None or source.name != WHOLE_GUIDE or source.parent.parent != self.docs:
+        if source is None or source.name != self.whole_guide or source.parent.parent != self.docs:
             return None
         chapter = element.find_parent("section", class_="pmi-chapter")
         if chapter is None:
@@ -369,7 +365,7 @@ def check_site(site, docs=DOCS, root=ROOT, reported_links=(), markdown_checked=F
     for problem, page, tag in embedded:
         if (problem.path, problem.line) in at_source:
             continue  # the page it comes from reports it
-        maker = "scripts/pmi_aman/review_kit.py" if page.startswith(review_kit.FOLDER + "/") else "scripts/hooks/whole_guide.py"
+        maker = "scripts/pmi_aman/review_kit.py" if page.startswith(review_kit.FOLDER + "/") else "scripts/pmi_aman/plugin/print_guide.py"
         note = EMBEDDED_NOTE.format(source=f"{problem.path}:{problem.line}", maker=maker)
         problems.append(Problem(relative(site / page), tag.sourceline or 0, problem.message + note))
     for same in built.values():

@@ -55,10 +55,7 @@ TABLE_WORDS = {
 }
 
 
-USE_DIRECTORY_URLS = True  # from mkdocs.yml, set by scripts/hooks/translations.py
-
-
-def page_link(status, lang):
+def page_link(status, lang, directory_urls=True):
     """A link to the Banjar page, from a status page at the top of its language folder.
 
     From the Indonesian page a Markdown link cannot reach the Banjar folder (each language is
@@ -71,14 +68,14 @@ def page_link(status, lang):
     if lang == "bjn":
         return f"[{title}]({status.name})"
     url = status.name[: -len(".md")]
-    if USE_DIRECTORY_URLS:
+    if directory_urls:
         url = "../bjn/" + (url[: -len("index")] if url == "index" or url.endswith("/index") else url + "/")
     else:
         url = f"bjn/{url}.html"
     return f'<a href="{url}" hreflang="bjn" lang="bjn">{html.escape(title)}</a>'
 
 
-def status_table(lang):
+def status_table(lang, directory_urls=True):
     words = TABLE_WORDS[lang]
     statuses = all_statuses()
     rows = [words["head"], "| --- | --- | --- | ---: |"]
@@ -86,6 +83,6 @@ def status_table(lang):
         reviewer = s.reviewer.replace("|", "-") if s.state == REVIEWED else "-"
         if s.state == REVIEWED and s.reviewed_on:
             reviewer += f" ({s.reviewed_on})"
-        rows.append(f"| {page_link(s, lang)} | {STATE_NAMES[s.state]} | {reviewer} | {s.words} |")
+        rows.append(f"| {page_link(s, lang, directory_urls)} | {STATE_NAMES[s.state]} | {reviewer} | {s.words} |")
     counts = {state: sum(1 for s in statuses if s.state == state) for state in STATE_NAMES}
     return "\n".join(rows) + "\n\n" + words["total"].format(n=len(statuses), **counts)
