@@ -7,17 +7,26 @@
    anchor and navigation warnings, in Indonesian with file and line (pmi_aman.build_check);
 1. the Markdown sources, both languages (docs/**/*.md): front matter, unsafe HTML, typed-in
    contacts, penalties and ages, article numbers of UU 18/2017, drafting leftovers, unknown
-   {{ ... }} placeholders (pmi_aman.pages and pmi_aman.content_checks; the build runs them too),
-   and, here only, pages still holding the placeholder sentence of `make page`;
+   {{ ... }} placeholders, pages still holding the placeholder sentence of `make page`
+   (pmi_aman.pages and pmi_aman.content_checks). With --build the build has run these on every
+   page, so they run here only without it (over an existing site/);
 2. the built site (site/**/*.html): internal links and anchors, images and their alt text,
    external links, contact links (pmi_aman.site_checks);
 3. each Banjar page against its Indonesian page: same headings, links, data, lists, article
    numbers and numbers (pmi_aman.structure; `make translation-status` shows the same with each
    page's state);
-4. the data files (pmi_aman.facts.check_data): fields, marks, fact-sheet references, contact age.
-   Warnings (PERINGATAN: old page reviews, contacts to re-confirm) are printed but do not fail;
+4. the data files (pmi_aman.facts.check_data): fields, marks, fact-sheet references, contact age
+   (with --build, the build's own check). Warnings (PERINGATAN: old page reviews, contacts to
+   re-confirm) are printed but do not fail;
 5. valid HTML in all built pages (site/ and, when built, the offline edition build/offline/),
-   checked by the Nu HTML Checker in one run (pmi_aman.html_validator; `make vnu` installs it).
+   checked by the Nu HTML Checker in one run (pmi_aman.html_validator; `make vnu` installs it);
+6. Banjar: false friends and register slips (pmi_aman.banjar; `make banjar-check` adds the
+   word shares).
+
+Only in the tests (`make test`), because they need a real browser (Chromium) and take minutes:
+accessibility (axe-core), what a printed page shows (no menus on paper, the QR code decoded),
+the offline edition and the service workers at work (search without a network, no request to
+another host), and the page-weight budgets (tests/test_performance.py; `make bench` prints them).
 
 Each step runs even when an earlier one found problems (or failed), so one run reports every
 problem (a new check is one more `problems += step(...)` line in main); each problem is
@@ -31,7 +40,7 @@ import sys
 import time
 from pathlib import Path
 
-from pmi_aman import (DOCS, LANGUAGES, ROOT, build_check, content_checks, facts, freshness,
+from pmi_aman import (DOCS, LANGUAGES, ROOT, banjar, build_check, content_checks, facts, freshness,
                       html_validator, pages, site_checks, structure)
 from pmi_aman.problems import Problem
 
@@ -45,6 +54,14 @@ def source_problems(docs):
                          + content_checks.check_placeholder(page, lang))
             count += 1
     return problems, count
+
+
+def banjar_errors(docs):
+    """False friends and register slips in the Banjar pages and data (`make banjar-check`
+    shows the same with the word shares)."""
+    lexicon = banjar.load()
+    reports = banjar.analyse_site(docs, lexicon) + banjar.analyse_data(lexicon=lexicon)
+    return [problem for report in reports for problem in report.errors()]
 
 
 def step(name, check, *args):
@@ -79,7 +96,10 @@ def main(argv=None):
         found, markdown = source_problems(args.docs)
         return found
 
-    problems += step("sumber Markdown", sources)
+    if args.build and built.built:  # the build checked every page's source (pmi_aman.plugin.render)
+        markdown = sum(len(pages.markdown_files(lang, args.docs)) for lang in LANGUAGES)
+    else:
+        problems += step("sumber Markdown", sources)
     problems += step("struktur terjemahan", structure.check_all, args.docs)
     html = len(list(args.site.rglob("*.html"))) if args.site.is_dir() else 0
     if args.build and not built.built:
@@ -97,7 +117,9 @@ def main(argv=None):
     else:
         problems.append(Problem(pages.relative(args.site), 0, "situs hasil build belum ada. "
                                       "Jalankan 'make build' dulu (atau 'make check')."))
-    problems += step("data", facts.check_data)  # data/*.yml: fields, marks, fact-sheet refs, contact age
+    if not (args.build and built.built):  # the build checks data/*.yml before it starts
+        problems += step("data", facts.check_data)  # fields, marks, fact-sheet refs, contact age
+    problems += step("bahasa Banjar", banjar_errors, args.docs)
     for problem in sorted(set(problems), key=lambda p: (p.path, p.line, p.message)):
         print(problem)
     # Warnings (old reviews, contacts marked for re-confirmation) never change the exit status.

@@ -235,33 +235,33 @@ def synthetic_site(tmp_path, paragraphs):
     return tmp_path / "site"
 
 
-def print_synthetic(site, page="syarat-dokumen", budget=1):
+def print_synthetic(browser, site, page="syarat-dokumen", budget=1):
     config = SimpleNamespace(site_dir=str(site), strict=True)
     options = SimpleNamespace(handout_folder="selebaran/pdf",
                               handouts={page: SimpleNamespace(file=page, budget=budget)})
-    return print_guide.print_handouts(config, ["id"], options)
+    return print_guide.print_handouts(config, ["id"], options, browser)
 
 
-def test_printing_stops_on_a_page_over_budget(tmp_path):
+def test_printing_stops_on_a_page_over_budget(browser, tmp_path):
     with pytest.raises(ContentError) as stopped:
-        print_synthetic(synthetic_site(tmp_path, 200))
+        print_synthetic(browser, synthetic_site(tmp_path, 200))
     message = str(stopped.value)
     assert "docs/id/syarat-dokumen.md" in message and "batasnya 1 halaman" in message
     assert len(PdfReader(tmp_path / "site" / "selebaran" / "pdf" / "syarat-dokumen.pdf").pages) > 1
 
 
-def test_printing_a_page_within_budget_fills_in_its_figures(tmp_path):
+def test_printing_a_page_within_budget_fills_in_its_figures(browser, tmp_path):
     site = synthetic_site(tmp_path, 5)
-    entry = print_synthetic(site)[0]
+    entry = print_synthetic(browser, site)[0]
     pdf = site / "selebaran" / "pdf" / "syarat-dokumen.pdf"
     assert entry["pages"] == 1 == len(PdfReader(pdf).pages)
     listing = (site / "selebaran" / "index.html").read_text(encoding="utf-8")
     assert f'>1</span>' in listing and f'>{print_guide.format_size(pdf.stat().st_size)}</span>' in listing
 
 
-def test_printing_names_a_handout_whose_page_is_missing(tmp_path):
+def test_printing_names_a_handout_whose_page_is_missing(browser, tmp_path):
     with pytest.raises(ContentError) as stopped:
-        print_synthetic(synthetic_site(tmp_path, 5), page="biaya")
+        print_synthetic(browser, synthetic_site(tmp_path, 5), page="biaya")
     assert "'biaya'" in str(stopped.value) and "mkdocs.yml" in str(stopped.value)
 
 

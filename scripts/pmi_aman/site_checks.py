@@ -26,13 +26,13 @@ from bs4 import BeautifulSoup
 
 from . import DATA, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, contact_numbers, project, review_kit
 from .plugin.print_guide import chapter_id
+from .content_checks import FORBIDDEN_IN_SITE
 from .pages import line_of_key, relative
 from .problems import Problem
 
 URL_ATTRIBUTE = {"a": "href", "link": "href", "img": "src", "script": "src"}
 # <link rel=...> values the browser downloads (canonical, alternate... are only addresses).
 FETCHED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
-FORBIDDEN_TAGS = {"iframe", "object", "embed"}
 DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
 EMBEDDED_NOTE = (
     " Masalah ini hanya ada di halaman gabungan ini, bukan di halaman asalnya {source}: ia muncul "
@@ -190,7 +190,7 @@ def tag_problems(tag, page, site, ids, rules):
     for name in tag.attrs:
         if name.lower().startswith("on"):
             yield "", f"atribut '{name}' pada <{tag.name}> menjalankan skrip dan tidak boleh ada."
-    if tag.name in FORBIDDEN_TAGS:
+    if tag.name in FORBIDDEN_IN_SITE:
         yield "", f"tag <{tag.name}> tidak boleh ada di situs. Hapus tag itu."
     attribute = URL_ATTRIBUTE.get(tag.name)
     url = tag.get(attribute) if attribute else None

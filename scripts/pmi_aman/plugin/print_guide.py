@@ -8,6 +8,7 @@ are written into that page. Nothing is read back from an earlier build. A handou
 pages than its budget stops a strict build (`make site`), naming the page.
 """
 
+import logging
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -22,6 +23,7 @@ from ..problems import ContentError, Problem, report_or_raise
 from .building import declare, language, page_name, prefix
 
 DEFAULT_BUDGET = 4
+log = logging.getLogger("mkdocs.plugins.pmi_aman")
 LABELS = {
     "id": {
         "handout": "Selebaran (PDF)",
@@ -120,16 +122,24 @@ def declare_handouts(files, config, plugin):
         declare(files, config, lang, name, prefix(lang) + name)
 
 
-def print_handouts(config, languages, options):
+def print_handouts(config, languages, options, chromium=None):
     """Print every handout of every language from the finished site_dir; stop a strict build
-    on a handout over its budget; write the counts and sizes into the handouts pages."""
-    from playwright.sync_api import sync_playwright
+    on a handout over its budget; write the counts and sizes into the handouts pages.
+    chromium: a Playwright browser already running (the tests'); else Debian's is launched."""
+    if chromium is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            launched = p.chromium.launch(executable_path=browser.CHROMIUM, args=browser.CHROMIUM_ARGS)
+            try:
+                return print_handouts(config, languages, options, launched)
+            finally:
+                launched.close()
     from pypdf import PdfReader
 
     site = config.site_dir
     entries = []
-    with serve(site) as base, sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=browser.CHROMIUM, args=browser.CHROMIUM_ARGS)
+    with serve(site) as base:
         tab = chromium.new_page()
         for lang in languages:
             for page in options.handouts:
@@ -143,8 +153,10 @@ def print_handouts(config, languages, options):
                 browser.print_pdf(tab, base + url_path(page, lang), target)
                 entries.append({"page": page, "lang": lang, "pages": len(PdfReader(target).pages),
                                 "bytes": target.stat().st_size, "budget": budget(page, options)})
-        chromium.close()
+        tab.close()
     report_or_raise(budget_problems(entries), config)
+    log.info("%d selebaran PDF dicetak: %s", len(entries), ", ".join(
+        f"{e['lang']}/{pdf_name(e['page'], options)} {e['pages']} hlm" for e in entries))
     for path in Path(site).rglob("*.html"):
         fill_figures(path, entries)
     return entries
