@@ -7,7 +7,7 @@ build/handouts/<lang>/<file>.pdf. The next build lists them on the handouts page
 
 import json
 
-from . import DEFAULT_LANGUAGE, ROOT
+from . import DEFAULT_LANGUAGE, ROOT, strings
 from .problems import Problem
 
 BUILD = ROOT / "build"
@@ -38,22 +38,6 @@ KEY_PAGES = {
     "cetak-semua": ("seluruh-panduan", None),  # the whole guide: no budget
 }
 DEFAULT_BUDGET = 4
-
-LABELS = {
-    "id": {
-        "handout": "Selebaran (PDF)",
-        "pages": "Halaman A4",
-        "size": "Ukuran",
-        "missing": "Berkas PDF belum dibuat. Jalankan `make site` untuk membuatnya.",
-    },
-    "bjn": {
-        "handout": "Selebaran (PDF)",
-        "pages": "Tungkaran A4",
-        "size": "Ukuran",
-        "missing": "Barakas PDF balum diulah. Jalankan `make site` gasan maulahnya.",
-    },
-}
-
 
 def url_path(page, lang):
     """The page's address inside the site: '', 'bjn/', 'biaya/', 'bjn/biaya/'."""
@@ -114,7 +98,7 @@ def available(lang, manifest=None):
 
 def table(lang):
     """Markdown for {{ tabel: selebaran }} on docs/<lang>/selebaran.md."""
-    lab = LABELS[lang]
+    lab = strings.load(lang)["handouts"]
     entries = available(lang)
     if not entries:
         return f"*{lab['missing']}*"
