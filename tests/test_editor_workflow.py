@@ -221,7 +221,7 @@ def test_contributing_explains_the_commands_and_the_rules():
         "make page NAME=", "make serve", "make check", "make test", "make translation-status PIN=",
         "{{ kontak:", "{{ fakta:", "{{ pidana:", "{{ tabel:",
         "VERIFIED-VERBATIM", "FROM-SECONDARY-SOURCE", "UNVERIFIED", "Pasal 81 UU 18/2017",
-        "draf", "ditinjau", "usang", "hilang", "docs/id/", "docs/bjn/",
+        "draf", "ditinjau", "usang", "hilang", "docs/id/", "docs/bjn/", "data/strings/bjn.yml",
     ):
         assert needed in text, f"CONTRIBUTING.md does not mention {needed!r}"
     # Every placeholder shown as an example must be one the build accepts.

@@ -263,14 +263,14 @@ def test_scripted_broker_offer_in_the_browser(server, tab, lang):
     for key, pasal in BROKER_PASAL.items():
         text = visible_text(tab, f"#hasil-{key}")
         assert pasal in text
-        assert offer_check.LABELS[lang]["danger"] in text
+        assert offer_check.labels(lang)["danger"] in text
     broker = visible_text(tab, "#hasil-perseorangan")
     row = next(r for r in facts.load("penalties")["criminal"] if r["key"] == "81")
     assert facts.penalty_text(row, lang) + " (Pasal 81 UU 18/2017)" in broker
     assert tab.locator('#hasil-perseorangan a[href="tel:110"]').is_visible()
     assert tab.locator('#hasil-perseorangan a[href="tel:08001000"]').is_visible()
     summary = visible_text(tab, ".pmi-offer__summary")
-    assert offer_check.LABELS[lang]["sum.danger"] + " 4" in summary
+    assert offer_check.labels(lang)["sum"]["danger"] + " 4" in summary
     assert SAFE_WORDS.search(visible_text(tab, ".pmi-offer-result")) is None
     tab.wait_for_load_state("networkidle")
     # Answering sends nothing: at most the site's own files are fetched (Material's bundle).
@@ -328,7 +328,7 @@ def test_legal_side_in_the_browser_shows_no_warning_and_the_advice(server, tab, 
     answer(tab, {q["key"]: legal_side(q) for q in offer_check.questions()})
     assert shown_results(tab) == []
     summary = visible_text(tab, ".pmi-offer__summary")
-    assert offer_check.LABELS[lang]["sum.none"] in summary
+    assert offer_check.labels(lang)["sum"]["none"] in summary
     assert tab.locator(".pmi-offer__advice").is_visible()
     tab.locator("[data-pmi-offer-reset]").click()
     assert tab.eval_on_selector_all(".pmi-offer input:checked", "els => els.length") == 0
@@ -357,11 +357,11 @@ def test_without_javascript_every_question_and_every_danger_sign_shows(browser, 
     for n, entry in enumerate(offer_check.questions()):  # the danger answer and its Pasal
         assert rules.nth(n).is_visible()
         assert entry["cite"] in rules.nth(n).inner_text()
-        assert offer_check.LABELS[lang][entry["danger"]] in rules.nth(n).inner_text()
+        assert offer_check.labels(lang)[entry["danger"]] in rules.nth(n).inner_text()
     assert not page.locator("[data-pmi-offer-show]").is_visible()  # buttons need the script
     result = visible_text(page, ".pmi-offer-result")
-    assert offer_check.LABELS[lang]["noscript"] in result
-    assert offer_check.LABELS[lang]["advice"] in result
+    assert offer_check.labels(lang)["noscript"] in result
+    assert offer_check.labels(lang)["advice"] in result
     context.close()
 
 
@@ -395,6 +395,6 @@ def test_printed_checklist_is_one_a4_sheet_with_its_qr_code(site, lang):
     for entry in offer_check.questions():
         question, _ = facts.render(entry["question"][lang], lang, "x")
         assert normalize(question)[:40] in text, question
-    assert normalize(offer_check.LABELS[lang]["tidak-tahu"]) in text
+    assert normalize(offer_check.labels(lang)["tidak-tahu"]) in text
     options = project.options()
     assert "periksa-tawaran" in options.handouts and print_guide.budget("periksa-tawaran", options) == 1

@@ -23,63 +23,15 @@ from functools import lru_cache
 
 import yaml
 
-from . import DATA, freshness, source_refs, translation
+from . import DATA, freshness, source_refs, strings, translation
 from .problems import Problem
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z-]+)\s*:\s*([A-Za-z0-9_.-]+)\s*\}\}")
 
-MONTHS = {
-    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
-    # MediaWiki's Banjar month names (../shared/sources/banjar/banjar-report.md §1.2).
-    "bjn": "Januari Pibuari Marit April Mai Juni Juli Agustus Siptimbir Uktubir Nupimbir Disimbir",
-}
 
-LABELS = {
-    "id": {
-        "and": "dan",
-        "and_or": "dan/atau",
-        "unsure": "belum pasti apakah penjara dan denda dijatuhkan bersama",
-        "unsure_short": "penghubung 'dan' atau 'dan/atau' belum pasti",
-        "undated": "tidak ada tanggal di sumber",
-        "prison": "penjara paling lama {years} tahun",
-        "fine": "denda paling banyak {fine}",
-        "col_pasal": "Pasal",
-        "col_act": "Perbuatan yang dilarang",
-        "col_who": "Berlaku untuk",
-        "col_prison": "Penjara paling lama",
-        "col_fine": "Denda paling banyak",
-        "col_sanction": "Sanksi",
-        "administrative": "sanksi administratif",
-        "col_contact": "Layanan",
-        "col_detail": "Nomor atau alamat",
-        "col_confirmed": "Terakhir dikonfirmasi",
-        "years": "{n} tahun",
-        "whatsapp": "WhatsApp",
-        "ban": "larangan {pasal}",
-    },
-    "bjn": {
-        "and": "wan",
-        "and_or": "wan/atawa",
-        "unsure": "balum pasti apakah panjara wan denda dijatuhakan basamaan",
-        "unsure_short": "'wan' atawa 'wan/atawa' balum pasti",
-        "undated": "kadada tanggal di sumber",
-        "prison": "panjara paling lawas {years} tahun",
-        "fine": "denda paling banyak {fine}",
-        "col_pasal": "Pasal",
-        "col_act": "Parbuatan nang kada bulih",
-        "col_who": "Balaku gasan",
-        "col_prison": "Panjara paling lawas",
-        "col_fine": "Denda paling banyak",
-        "col_sanction": "Sanksi",
-        "administrative": "sanksi administratif",
-        "col_contact": "Layanan",
-        "col_detail": "Numur atawa alamat",
-        "col_confirmed": "Pahabisan dikonfirmasi",
-        "years": "{n} tahun",
-        "whatsapp": "WhatsApp",
-        "ban": "kada bulih manurut {pasal}",
-    },
-}
+def labels(lang):
+    """The words of the facts and tables (data/strings/<lang>.yml, facts:)."""
+    return strings.load(lang)["facts"]
 
 
 @lru_cache(maxsize=None)
@@ -90,7 +42,7 @@ def load(name):
 
 def format_date(value, lang):
     """2026-01-02 -> "2 Januari 2026"; a month alone ("2018-02") -> "Februari 2018"."""
-    months = MONTHS[lang].split()
+    months = strings.load(lang)["dates"]["months"].split()
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value):
         year, month = value.split("-")
         return f"{months[int(month) - 1]} {year}"
@@ -111,7 +63,7 @@ def format_rupiah(amount):
 def format_fact(fact, lang):
     kind, value = fact["type"], fact["value"]
     if kind == "years":
-        return LABELS[lang]["years"].format(n=value)
+        return labels(lang)["years"].format(n=value)
     if kind == "rupiah":
         return format_rupiah(value)
     if kind == "date":
@@ -122,7 +74,7 @@ def format_fact(fact, lang):
 
 
 def penalty_text(row, lang):
-    lab = LABELS[lang]
+    lab = labels(lang)
     prison = lab["prison"].format(years=row["prison_years"])
     fine = lab["fine"].format(fine=format_rupiah(row["fine"]))
     if row["connector"] == "unsure":  # the sheet does not say whether prison and fine go together
@@ -131,7 +83,7 @@ def penalty_text(row, lang):
 
 
 def table_fine(row, lang):
-    lab = LABELS[lang]
+    lab = labels(lang)
     if row["connector"] == "unsure":
         return f"{format_rupiah(row['fine'])} ({lab['unsure_short']})"
     return f"{lab[row['connector']]} {format_rupiah(row['fine'])}"
@@ -154,12 +106,12 @@ def contact_link(contact):
 def contact_inline(contact, lang):
     link = contact_link(contact)
     if contact["kind"] == "whatsapp":
-        return f"{LABELS[lang]['whatsapp']} {link}"
+        return f"{labels(lang)['whatsapp']} {link}"
     return link
 
 
 def table_penalties(lang):
-    lab = LABELS[lang]
+    lab = labels(lang)
     rows = [
         f"| {lab['col_pasal']} | {lab['col_act']} | {lab['col_who']} | {lab['col_prison']} | {lab['col_fine']} |",
         "| --- | --- | --- | --- | --- |",
@@ -177,7 +129,7 @@ def table_penalties(lang):
 
 
 def table_administrative(lang):
-    lab = LABELS[lang]
+    lab = labels(lang)
     rows = [
         f"| {lab['col_pasal']} | {lab['col_act']} | {lab['col_who']} | {lab['col_sanction']} |",
         "| --- | --- | --- | --- |",
@@ -192,12 +144,12 @@ def table_administrative(lang):
 def confirmed_date(contact, lang):
     """The date a source last named the contact, or a note when the sources give no date."""
     if contact.get("confirmed") is None:
-        return LABELS[lang]["undated"]
+        return labels(lang)["undated"]
     return format_date(contact["confirmed"], lang)
 
 
 def table_contacts(lang, main_only=False):
-    lab = LABELS[lang]
+    lab = labels(lang)
     rows = [
         f"| {lab['col_contact']} | {lab['col_detail']} | {lab['col_confirmed']} |",
         "| --- | --- | --- |",

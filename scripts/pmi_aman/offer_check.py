@@ -22,7 +22,7 @@ import re
 
 import yaml
 
-from . import ROOT, content_checks, facts
+from . import ROOT, content_checks, facts, strings
 from .problems import Problem
 
 PATH = "data/offer_check.yml"
@@ -37,50 +37,10 @@ REQUIRED = ("key",) + TEXT_FIELDS + ("danger", "cite", "contacts", "source", "ma
 KEY = re.compile(r"[a-z][a-z0-9_]*")
 LANGS = ("id", "bjn")
 
-LABELS = {
-    "id": {
-        "ya": "Ya", "tidak": "Tidak", "tidak-tahu": "Tidak tahu",
-        "rule": "Tanda bahaya bila",
-        "question": "Pertanyaan",
-        "danger": "Tanda bahaya, karena jawaban Anda",
-        "unknown": "Anda menjawab Tidak tahu: cari tahu dulu sebelum membayar atau menandatangani apa pun.",
-        "penalty": "Ancaman pidana",
-        "ask": "Yang perlu Anda lakukan",
-        "contacts": "Hubungi",
-        "show": "Lihat hasil",
-        "result": "Hasil",
-        "reset": "Hapus semua jawaban",
-        "noscript": "Tanpa JavaScript, hasilnya tidak dihitung. Setiap tanda bahaya dan pasalnya ada di atas.",
-        "sum.danger": "Tanda bahaya dari jawaban Anda:",
-        "sum.unknown": "Hal yang harus Anda cari tahu dulu:",
-        "sum.open": "Pertanyaan yang belum dijawab:",
-        "sum.none": "Dari jawaban Anda, alat ini tidak menemukan tanda bahaya. Itu belum berarti tawaran ini resmi.",
-        "advice": "Alat ini hanya bisa menemukan tanda bahaya; ia tidak bisa memastikan bahwa sebuah tawaran resmi. "
-                  "Sebelum membayar atau menandatangani apa pun, tanyakan ke Disnakerind Kabupaten Tanah Laut "
-                  "atau BP3MI Kalimantan Selatan.",
-    },
-    "bjn": {
-        "ya": "Inggih", "tidak": "Kada", "tidak-tahu": "Kada tahu",
-        "rule": "Tanda bahaya amun",
-        "question": "Patakunan",
-        "danger": "Tanda bahaya, sabab jawaban Pian",
-        "unknown": "Pian manjawab Kada tahu: cari tahu dahulu sabalum mambayar atawa manandatangani apa haja.",
-        "penalty": "Ancaman pidana",
-        "ask": "Nang parlu Pian gawi",
-        "contacts": "Hubungi",
-        "show": "Lihat hasil",
-        "result": "Hasil",
-        "reset": "Hapus samunyaan jawaban",
-        "noscript": "Amun kadada JavaScript, hasilnya kada dihitung. Satiap tanda bahaya wan pasalnya ada di atas.",
-        "sum.danger": "Tanda bahaya matan jawaban Pian:",
-        "sum.unknown": "Hal nang musti Pian cari tahu dahulu:",
-        "sum.open": "Patakunan nang balum dijawab:",
-        "sum.none": "Matan jawaban Pian, alat ngini kada manamuakan tanda bahaya. Itu balum baarti tawaran ngini resmi.",
-        "advice": "Alat ngini cuma kawa manamuakan tanda bahaya; alat ngini kada kawa mamastiakan bahwa sabuah "
-                  "tawaran resmi. Sabalum mambayar atawa manandatangani apa haja, takunakan ka Disnakerind "
-                  "Kabupaten Tanah Laut atawa BP3MI Kalimantan Selatan.",
-    },
-}
+
+def labels(lang):
+    """The offer check's words (data/strings/<lang>.yml, offer_check:)."""
+    return strings.load(lang)["offer_check"]
 
 
 def questions():
@@ -249,7 +209,7 @@ def state(entry, answer):
 def evaluate(answers, lang="id", entries=None):
     """The result of a set of answers {key: 'ya' | 'tidak' | 'tidak-tahu'}: the danger signs,
     what to find out, the questions not answered, and the advice that is always given."""
-    result = {"warnings": [], "find_out": [], "unanswered": [], "advice": LABELS[lang]["advice"]}
+    result = {"warnings": [], "find_out": [], "unanswered": [], "advice": labels(lang)["advice"]}
     for number, entry in enumerate(entries if entries is not None else questions(), start=1):
         answer = answers.get(entry["key"])
         found = state(entry, answer)
@@ -277,7 +237,7 @@ def contact_html(contact, lang):
 
 def checklist(lang):
     """HTML for {{ tabel: periksa-tawaran }}."""
-    lab = LABELS[lang]
+    lab = labels(lang)
     out = [f'<div class="pmi-offer" {MARKER}>', '<ol class="pmi-offer__questions">']
     for number, entry in enumerate(questions(), start=1):
         key = entry["key"]
@@ -314,15 +274,15 @@ def result(lang):
     that is always given, and where the script finds the danger signs (result_list), which are
     downloaded only when the reader answers a question. The hook writes the address into
     data-pmi-offer-src."""
-    lab = LABELS[lang]
+    lab = labels(lang)
     counts = "".join(
-        f'<p data-pmi-sum="{name}" hidden>{_e(lab["sum." + label])} <strong data-pmi-n="{name}">0</strong></p>'
+        f'<p data-pmi-sum="{name}" hidden>{_e(lab["sum"][label])} <strong data-pmi-n="{name}">0</strong></p>'
         for name, label in (("bahaya", "danger"), ("tidak-tahu", "unknown"), ("belum", "open"))
     )
     return "\n".join([
         f'<div class="pmi-offer-result pmi-screen-only" data-pmi-offer-result data-pmi-offer-src="{SRC_TOKEN}">',
         f'<h2 id="hasil">{_e(lab["result"])}</h2>',
-        f'<div class="pmi-offer__summary" role="status">{counts}<p data-pmi-sum="kosong" hidden>{_e(lab["sum.none"])}</p></div>',
+        f'<div class="pmi-offer__summary" role="status">{counts}<p data-pmi-sum="kosong" hidden>{_e(lab["sum"]["none"])}</p></div>',
         f'<noscript><p>{_e(lab["noscript"])}</p></noscript>',
         '<div data-pmi-offer-list></div>',
         f'<p class="pmi-offer__advice"><strong>{_e(lab["advice"])}</strong></p>',
@@ -333,7 +293,7 @@ def result(lang):
 def result_list(lang):
     """Every danger sign of every question, as HTML; the script hides the ones the reader's
     answers do not give."""
-    lab = LABELS[lang]
+    lab = labels(lang)
     out = ['<ul class="pmi-offer__results">']
     for number, entry in enumerate(questions(), start=1):
         item = _result_entry(number, entry, lang)

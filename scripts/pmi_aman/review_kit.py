@@ -12,17 +12,13 @@ import re
 from itertools import zip_longest
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, banjar, pages, translation
+from . import DEFAULT_LANGUAGE, banjar, pages, strings, translation
 from .content_checks import prose_lines
 from .structure import HEADING
 
 FOLDER = "tinjau"
-MARKS = {  # finding kind -> (css class, label in the legend)
-    "salah-arti": ("ff", "salah arti (harus diganti)"),
-    "ragam": ("rg", "ragam tidak sopan (harus diganti)"),
-    "indonesia": ("id", "kata Indonesia yang punya padanan Banjar"),
-    "lain": ("un", "kata di luar data bahasa Banjar: periksa"),
-}
+# The kit's words (Indonesian only): data/strings/id.yml, review_kit:.
+MARKS = {"salah-arti": "ff", "ragam": "rg", "indonesia": "id", "lain": "un"}  # finding kind -> css class
 STYLE = """
 @page { size: A4; margin: 12mm 10mm 14mm; }
 body { font: 10.5pt/1.4 system-ui, sans-serif; color: #000; margin: 1rem; }
@@ -92,6 +88,10 @@ def tidy(text):
     return re.sub(r"\s+", " ", text.replace("**", "").replace("__", "")).strip()
 
 
+def words():
+    return strings.load(DEFAULT_LANGUAGE)["review_kit"]
+
+
 def marked(text, number, report):
     """One line of Banjar text with the check's findings on that line marked; a sentence that is
     identical to the Indonesian page is boxed."""
@@ -101,7 +101,7 @@ def marked(text, number, report):
             end = start + len(finding.word)
             return (marked(text[:start], number, report)
                     + f'<span class="same-s">{words_marked(text[start:end], number, report)}</span>'
-                    + '<span class="same"> [sama dengan teks Indonesia]</span>'
+                    + f'<span class="same"> {words()["same"]}</span>'
                     + marked(text[end:], number, report))
     return words_marked(text, number, report)
 
@@ -117,7 +117,7 @@ def words_marked(text, number, report):
     out, last = [], 0
     for match in pattern.finditer(text):
         finding = kinds[match.group(1)]
-        css = MARKS[finding.kind][0]
+        css = MARKS[finding.kind]
         out.append(html.escape(text[last:match.start()]))
         out.append(f'<mark class="{css}" title="{html.escape(finding.hint or finding.message)}">{html.escape(match.group(1))}</mark>')
         last = match.end()
@@ -137,10 +137,10 @@ def cell(block, lang, report=None):
 
 def figures_text(report):
     share, total = banjar.shares(report.counts())
-    return (f"{total} kata: (a) ada dalam data Banjar {share[banjar.ATTESTED]:.1f} %, (b) kata Indonesia "
-            f"{share[banjar.INDONESIAN]:.1f} %, (c) lainnya {share[banjar.KEEP]:.1f} %; "
-            f"salah arti {len(report.of('salah-arti'))}, ragam {len(report.of('ragam'))}, "
-            f"kalimat sama {len(report.of('sama'))}")
+    return words()["figures"].format(
+        total=total, attested=share[banjar.ATTESTED], indonesian=share[banjar.INDONESIAN],
+        keep=share[banjar.KEEP], false_friends=len(report.of("salah-arti")),
+        register=len(report.of("ragam")), same=len(report.of("sama")))
 
 
 def sheet(title, body):
@@ -163,41 +163,45 @@ def sheet(title, body):
 
 
 def page_html(name, id_path, bjn_path, report, status, today):
+    w, e = words(), html.escape
     title = str(pages.read_page(bjn_path).meta.get("title") or name)
     rows = []
     for ours, theirs in zip_longest(blocks(id_path), blocks(bjn_path), fillvalue=[]):
         for left, right in zip_longest(ours, theirs, fillvalue=None):
             rows.append(f"<tr>{cell(left, 'id')}{cell(right, 'bjn', report)}<td></td></tr>")
-    legend = " ".join(f'<mark class="{css}">{html.escape(label)}</mark>;' for css, label in MARKS.values())
-    state = f"status {status.state}" + (f", ditinjau oleh {status.reviewer}" if status.reviewer else "")
-    return sheet(f"Lembar tinjauan: {title}", f"""<h1>Lembar tinjauan bahasa Banjar: <span lang="bjn">{html.escape(title)}</span></h1>
-<p class="meta">docs/id/{html.escape(name)} dan docs/bjn/{html.escape(name)} ({html.escape(state)}). Dibuat {today.isoformat()}. {html.escape(figures_text(report))}.</p>
-<p class="legend">Kiri teks Indonesia (sumber), kanan teks Banjar; "Baris" adalah nomor baris di file. Tanda: {legend} <span class="same">[sama dengan teks Indonesia]</span>. Tulis koreksi di kolom "Catatan" (lihat CONTRIBUTING.md, "Untuk peninjau bahasa Banjar").</p>
+    legend = " ".join(f'<mark class="{css}">{e(w["marks"][kind])}</mark>;' for kind, css in MARKS.items())
+    state = w["state"].format(state=status.state) + (
+        w["state_reviewer"].format(reviewer=status.reviewer) if status.reviewer else "")
+    meta = w["sheet_meta"].format(name=e(name), state=e(state), date=today.isoformat(), figures=e(figures_text(report)))
+    return sheet(w["sheet_title"].format(title=title), f"""<h1>{w["title"]}: <span lang="bjn">{e(title)}</span></h1>
+<p class="meta">{meta}</p>
+<p class="legend">{w["legend"].format(marks=legend, same=f'<span class="same">{w["same"]}</span>')}</p>
 <table>
 <colgroup><col class="no"><col class="text"><col class="no"><col class="text"><col class="note"></colgroup>
-<thead><tr><th>Baris</th><th>Bahasa Indonesia</th><th>Baris</th><th>Bahasa Banjar</th><th>Catatan</th></tr></thead>
+<thead><tr><th>{w["col_line"]}</th><th>{w["col_id"]}</th><th>{w["col_line"]}</th><th>{w["col_bjn"]}</th><th>{w["col_note"]}</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
 </table>
 <div class="sign">
-<p>Diperiksa oleh (nama): ____________________________ &nbsp; Tanggal: ______________</p>
-<p>Asal (kampung/kecamatan): ____________________________ &nbsp; Tanda tangan: ______________</p>
+<p>{w["sign_by"]}</p>
+<p>{w["sign_from"]}</p>
 </div>
 """)
 
 
 def index_html(entries, today):
+    w = words()
     rows = "\n".join(
         f'<tr><td><a href="{file_name(name)}">{html.escape(name)}</a></td><td>{html.escape(status.state)}'
         f'{" (" + html.escape(status.reviewer) + ")" if status.reviewer else ""}</td>'
         f"<td>{html.escape(figures_text(report))}</td></tr>"
         for name, status, report in entries
     )
-    return sheet("Lembar tinjauan bahasa Banjar", f"""<h1>Lembar tinjauan bahasa Banjar</h1>
-<p class="meta">Satu lembar per halaman, untuk dicetak dan diperiksa penutur asli bahasa Banjar. Dibuat {today.isoformat()}. Cara mengembalikan koreksi: CONTRIBUTING.md, "Untuk peninjau bahasa Banjar".</p>
+    return sheet(w["title"], f"""<h1>{w["title"]}</h1>
+<p class="meta">{w["index_intro"].format(date=today.isoformat())}</p>
 <table>
-<thead><tr><th>Halaman</th><th>Status</th><th>Angka pemeriksa bahasa Banjar</th></tr></thead>
+<thead><tr><th>{w["col_page"]}</th><th>{w["col_status"]}</th><th>{w["col_figures"]}</th></tr></thead>
 <tbody>
 {rows}
 </tbody>

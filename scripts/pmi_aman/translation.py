@@ -3,7 +3,7 @@
 import html
 from dataclasses import dataclass
 
-from . import pages
+from . import pages, strings
 
 MISSING, OUTDATED, DRAFT, REVIEWED = "hilang", "usang", "draf", "ditinjau"
 
@@ -40,19 +40,10 @@ def all_statuses(docs=None):
     return [status_of(name, by_lang) for name, by_lang in pages.pairs(docs)]
 
 
-# The translators' status table, {{ tabel: status-terjemahan }} (docs/*/status-terjemahan.md).
-# The state names are the same in both languages; each status page explains them.
+# The translators' status table, {{ tabel: status-terjemahan }} (docs/*/status-terjemahan.md);
+# its head and total line are in data/strings/<lang>.yml (translation_status:). The state names
+# are the same in both languages; each status page explains them.
 STATE_NAMES = {MISSING: "**Hilang**", OUTDATED: "**Usang**", DRAFT: "Draf", REVIEWED: "Ditinjau"}
-TABLE_WORDS = {
-    "id": {
-        "head": "| Halaman bahasa Banjar | Status | Peninjau | Kata |",
-        "total": "Jumlah: {n} halaman; {hilang} hilang, {usang} usang, {draf} draf, {ditinjau} ditinjau.",
-    },
-    "bjn": {
-        "head": "| Laman bahasa Banjar | Status | Pamariksa | Kata |",
-        "total": "Jumlahnya: {n} laman; {hilang} hilang, {usang} usang, {draf} draf, {ditinjau} ditinjau.",
-    },
-}
 
 
 def page_link(status, lang, directory_urls=True):
@@ -76,7 +67,7 @@ def page_link(status, lang, directory_urls=True):
 
 
 def status_table(lang, directory_urls=True):
-    words = TABLE_WORDS[lang]
+    words = strings.load(lang)["translation_status"]
     statuses = all_statuses()
     rows = [words["head"], "| --- | --- | --- | ---: |"]
     for s in statuses:

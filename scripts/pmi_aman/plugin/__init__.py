@@ -63,7 +63,7 @@ class PmiAmanPlugin(BasePlugin[PmiAmanConfig]):
 
     def on_env(self, env, *, config, files):
         publish.trim_template_whitespace(env)
-        publish.add_pocket_globals(env)
+        publish.add_template_globals(env, config)
         # The handout PDFs and ZIPs were declared only so that MkDocs checks the links to
         # them; they are written after the build, so MkDocs must not copy them.
         building.drop_declared(files)

@@ -17,27 +17,13 @@ from bs4 import BeautifulSoup
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from .. import DEFAULT_LANGUAGE, DOCS, browser, pages
+from .. import DOCS, browser, pages, strings
 from ..browsing import serve
 from ..problems import ContentError, Problem, report_or_raise
 from .building import declare, language, page_name, prefix
 
 DEFAULT_BUDGET = 4
 log = logging.getLogger("mkdocs.plugins.pmi_aman")
-LABELS = {
-    "id": {
-        "handout": "Selebaran (PDF)",
-        "pages": "Halaman A4",
-        "size": "Ukuran",
-        "missing": "Berkas PDF belum dibuat. Jalankan `make site` untuk membuatnya.",
-    },
-    "bjn": {
-        "handout": "Selebaran (PDF)",
-        "pages": "Tungkaran A4",
-        "size": "Ukuran",
-        "missing": "Barakas PDF balum diulah. Jalankan `make site` gasan maulahnya.",
-    },
-}
 FIGURE = '<span data-pmi-pdf="{lang}/{page}/{what}"></span>'
 FIGURE_SLOT = re.compile(r'<span data-pmi-pdf="([^"/]+)/([^"/]+)/(pages|size)"></span>')
 
@@ -91,7 +77,7 @@ def _title(page, lang):
 def table(lang, options, listed=True, figures=True):
     """Markdown for {{ tabel: selebaran }}: one row per handout, linked to its PDF. With
     figures, the page count and size cells are filled in after printing (fill_figures)."""
-    lab = LABELS[lang]
+    lab = strings.load(lang)["handouts"]
     if not listed:
         return f"*{lab['missing']}*"
     head = f"| {lab['handout']} | {lab['pages']} | {lab['size']} |" if figures else f"| {lab['handout']} |"

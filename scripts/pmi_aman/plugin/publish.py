@@ -17,7 +17,7 @@ keep each language edition in the reader's pocket, and the offline edition's ZIP
 
 from pathlib import Path
 
-from .. import DEFAULT_LANGUAGE, LANGUAGES, minify as minifier, offline, pocket
+from .. import DEFAULT_LANGUAGE, LANGUAGES, minify as minifier, offline, pocket, strings
 from .. import review_kit as kit
 from .building import declare, language, page_name
 
@@ -27,7 +27,10 @@ def trim_template_whitespace(env):
     env.lstrip_blocks = True
 
 
-def add_pocket_globals(env):
+def add_template_globals(env, config):
+    """The interface strings of the language being built, {{ strings.t("print.source") }}
+    (data/strings/<lang>.yml), and the contacts the offline page shows."""
+    env.globals["strings"] = strings.Interface(language(config))
     env.globals["pocket_contacts"] = pocket.contacts
 
 

@@ -15,7 +15,8 @@ import segno
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from .. import DEFAULT_LANGUAGE, DOCS, content_checks, facts, freshness, offer_check, pages, reading, translation
+from .. import (DEFAULT_LANGUAGE, DOCS, content_checks, facts, freshness, offer_check, pages, reading,
+               strings, translation)
 from ..problems import ContentError, report_or_raise
 from . import print_guide
 from .building import language, page_name
@@ -28,6 +29,8 @@ def check_data(config):
     # `make serve` rebuilds in the same process when data/ changes: read data/*.yml afresh.
     content_checks.forget_data()
     report_or_raise(facts.check_data(), config)
+    if language(config) == DEFAULT_LANGUAGE:  # both files, once per build
+        report_or_raise(strings.check(), config)
     problems = offer_check.check()
     if problems:
         raise ContentError(problems)
