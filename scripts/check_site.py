@@ -9,7 +9,9 @@
    {{ ... }} placeholders (pmi_aman.pages and pmi_aman.content_checks; the build runs them too),
    and, here only, pages still holding the placeholder sentence of `make page`;
 2. the built site (site/**/*.html): internal links and anchors, images and their alt text,
-   external links, contact links (pmi_aman.site_checks);
+   external links, contact links (pmi_aman.site_checks, the one link checker of the built
+   HTML); unless this run has just rebuilt site/ alone, the offline edition build/offline/ too,
+   with file:// semantics (page.html links; a folder or /... link is broken there);
 3. each Banjar page against its Indonesian page: same headings, links, data, lists, article
    numbers and numbers (pmi_aman.structure; `make translation-status` shows the same with each
    page's state);
@@ -82,11 +84,13 @@ def main(argv=None):
                                 "situs hasil build tidak diperiksa. Perbaiki masalah lain yang disebut, lalu "
                                 "jalankan 'make check' lagi."))
     elif html:
-        problems += step("situs hasil build", site_checks.check_site, args.site, args.docs, ROOT,
-                         built.links, True)
-        # Valid HTML: site/ and, unless this run has just rebuilt site/ alone, the offline
-        # edition build/offline/ too (after `make site`, both are fresh).
+        # site/ and, unless this run has just rebuilt site/ alone, the offline edition
+        # build/offline/ too (after `make site`, both are fresh): links, then valid HTML.
         default_site = args.site.resolve() == (ROOT / "site").resolve()
+        offline = ROOT / "build" / "offline"
+        offline = offline if default_site and not args.build and offline.is_dir() else None
+        problems += step("situs hasil build", site_checks.check_editions, args.site, offline,
+                         args.docs, ROOT, built.links, True)
         folders = html_validator.built_folders(ROOT) if default_site and not args.build else [args.site]
         problems += step("HTML sah", html_validator.check_files, folders, args.docs)
     else:
