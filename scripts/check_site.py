@@ -11,7 +11,9 @@
    (pmi_aman.pages and pmi_aman.content_checks). With --build the build has run these on every
    page, so they run here only without it (over an existing site/);
 2. the built site (site/**/*.html): internal links and anchors, images and their alt text,
-   external links, contact links (pmi_aman.site_checks);
+   external links, contact links (pmi_aman.site_checks, the one link checker of the built
+   HTML); and the offline edition build/offline/ too, with file:// semantics (page.html
+   links; a folder or /... link is broken there);
 3. each Banjar page against its Indonesian page: same headings, links, data, lists, article
    numbers and numbers (pmi_aman.structure; `make translation-status` shows the same with each
    page's state);
@@ -82,6 +84,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     start = time.perf_counter()
     problems, built = [], build_check.Result()
+    offline_fresh = not args.build  # build/offline/ as `make site` left it, or rebuilt below
     if args.build:
         built = build_check.run(ROOT / "mkdocs.yml", args.site)
         problems += built.problems
@@ -89,6 +92,7 @@ def main(argv=None):
             offline = build_check.run(ROOT / "mkdocs-offline.yml")
             problems += offline.problems
             built.links |= offline.links
+            offline_fresh = offline.built
     markdown = 0
 
     def sources():
@@ -107,12 +111,14 @@ def main(argv=None):
                                 "situs hasil build tidak diperiksa. Perbaiki masalah lain yang disebut, lalu "
                                 "jalankan 'make check' lagi."))
     elif html:
-        problems += step("situs hasil build", site_checks.check_site, args.site, args.docs, ROOT,
-                         built.links, True)
-        # Valid HTML: site/ and, unless this run has just rebuilt site/ alone, the offline
-        # edition build/offline/ too (after `make site`, both are fresh).
+        # site/ and the offline edition build/offline/ (after `make site` or `make check`, both
+        # are fresh): links, then valid HTML.
         default_site = args.site.resolve() == (ROOT / "site").resolve()
-        folders = html_validator.built_folders(ROOT) if default_site and not args.build else [args.site]
+        offline = ROOT / "build" / "offline"
+        offline = offline if default_site and offline_fresh and offline.is_dir() else None
+        problems += step("situs hasil build", site_checks.check_editions, args.site, offline,
+                         args.docs, ROOT, built.links, True)
+        folders = html_validator.built_folders(ROOT) if offline else [args.site]
         problems += step("HTML sah", html_validator.check_files, folders, args.docs)
     else:
         problems.append(Problem(pages.relative(args.site), 0, "situs hasil build belum ada. "

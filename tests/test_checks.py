@@ -443,6 +443,105 @@ def test_real_domain_allowlist_gives_a_reason_for_each_domain():
         assert needed in rules.domains
 
 
+# --- the same checker over the offline edition (page.html links, read from file://) ----------
+
+
+def offline_edition(tmp_path, content="", nav_extra="", markdown=None, canonical="biaya/", public_content=""):
+    """The public tiny_site (whose biaya/ holds `public_content`), and its offline edition
+    offline/ (biaya.html, whose article holds `content`; index.html; kegiatan/index.html) built
+    from the same docs/."""
+    site, docs, source = tiny_site(tmp_path, public_content, markdown=markdown)
+    write(site / "kegiatan/index.html", HTML.format(up="../", url="kegiatan/", content=""))
+    offline = tmp_path / "offline"
+
+    def page(url, content):
+        html = HTML.format(up="", url=url, content=content).replace('href=""', 'href="index.html"')
+        return html.replace('href="biaya/#ada"', 'href="biaya.html#ada"')
+
+    write(offline / "assets/site.css", "")
+    write(offline / "assets/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    write(offline / "index.html", page("", "<p>Beranda</p>"))
+    write(offline / "kegiatan/index.html", page("kegiatan/", "").replace('href="', 'href="../').replace(
+        'href="../https:', 'href="https:'))
+    write(offline / "biaya.html", page(canonical, content).replace("</nav>", nav_extra + "</nav>"))
+    # A 404 page is for the web server only (not in the ZIPs): its absolute links are right there.
+    write(offline / "404.html", HTML.format(up="/pmi-aman/", url="404.html", content=""))
+    return site, offline, docs, source
+
+
+def offline_problems(offline, docs, public=None):
+    return site_checks.check_site(offline, docs, ROOT, offline=True, public=public)
+
+
+def test_tiny_offline_edition_without_problems_passes(tmp_path):
+    content = ('<p><a href="index.html">beranda</a> <a href="biaya.html#ada">ini</a> <a href="#ada">judul</a> '
+               '<a href="kegiatan/index.html">kegiatan</a> <img src="assets/logo.svg" alt="Logo"> '
+               '<a href="https://pmi-aman.github.io/pmi-aman/bjn/">Banjar</a></p>')
+    site, offline, docs, _ = offline_edition(tmp_path, content)
+    write(site / "bjn/index.html", "<p>Banjar</p>")
+    assert offline_problems(offline, docs, public=site) == []
+
+
+OFFLINE_CASES = {
+    # name: (HTML in the article of biaya.html, the same link in the Markdown source, expected message)
+    "broken link": (
+        '<p><a href="hilang.html">Hilang</a></p>', "[Hilang](hilang.md)",
+        "tautan 'hilang.html' menuju halaman atau berkas yang tidak ada di edisi luring (hilang.html)",
+    ),
+    "broken anchor": (
+        '<p><a href="index.html#tidak-ada">Beranda</a></p>', "[Beranda](index.md#tidak-ada)",
+        "tautan 'index.html#tidak-ada' menuju bagian '#tidak-ada' yang tidak ada di halaman index.html (edisi luring)",
+    ),
+    "link to a folder": (
+        '<p><a href="kegiatan/">Kegiatan</a></p>', '<a href="kegiatan/">Kegiatan</a>',
+        "tautan 'kegiatan/' menuju folder kegiatan, bukan halaman: dari file:// peramban hanya "
+        "menampilkan daftar isi folder itu. Tautan harus menuju kegiatan/index.html",
+    ),
+    "absolute path": (
+        '<p><a href="/pmi-aman/biaya/">Biaya</a></p>', '<a href="/pmi-aman/biaya/">Biaya</a>',
+        "tautan '/pmi-aman/biaya/' memakai alamat absolut (diawali '/'): dari file://",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", OFFLINE_CASES)
+def test_offline_edition_check_names_the_markdown_source_line(tmp_path, case):
+    html, markdown, expected = OFFLINE_CASES[case]
+    _, offline, docs, source = offline_edition(tmp_path, html, markdown=markdown)
+    problem = only(offline_problems(offline, docs))
+    assert (problem.path, problem.line) == (pages.relative(source), 10)
+    assert expected in problem.message
+
+
+def test_offline_link_written_by_a_template_names_the_page_and_the_target(tmp_path):
+    _, offline, docs, source = offline_edition(
+        tmp_path, nav_extra='<a href="hilang.html">x</a> <a href="index.html#tidak-ada">y</a>')
+    problems = offline_problems(offline, docs)
+    assert [(p.path, p.line) for p in problems] == [(pages.relative(offline / "biaya.html"), 8)] * 2
+    broken, anchor = sorted(problems, key=lambda p: "bagian" in p.message)
+    assert "tautan 'hilang.html' menuju halaman atau berkas yang tidak ada di edisi luring (hilang.html)" in broken.message
+    assert "menuju bagian '#tidak-ada' yang tidak ada di halaman index.html (edisi luring)" in anchor.message
+    assert f"tidak ada di teks halaman {pages.relative(source)}" in broken.message
+
+
+def test_offline_links_to_the_public_address_are_checked_against_the_public_site(tmp_path):
+    site, offline, docs, _ = offline_edition(tmp_path, canonical="lama/")
+    problem = only(offline_problems(offline, docs, public=site))
+    assert (problem.path, problem.line) == (pages.relative(offline / "biaya.html"), 5)
+    assert ("tautan 'https://pmi-aman.github.io/pmi-aman/lama/' menuju halaman atau berkas yang "
+            "tidak ada di situs (lama)") in problem.message
+    assert offline_problems(offline, docs) == []  # without the public site's build: not checked
+
+
+def test_a_problem_of_both_editions_is_reported_once(tmp_path):
+    site, offline, docs, source = offline_edition(
+        tmp_path, '<p><a href="hilang.html">Hilang</a></p>', markdown="[Hilang](hilang.md)",
+        public_content='<p><a href="../hilang/">Hilang</a></p>')
+    problem = only(site_checks.check_editions(site, offline, docs, ROOT))
+    assert (problem.path, problem.line) == (pages.relative(source), 10)
+    assert "tautan '../hilang/' menuju halaman atau berkas yang tidak ada di situs" in problem.message
+
+
 # --- the one command ------------------------------------------------------------------------
 
 

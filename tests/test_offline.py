@@ -5,9 +5,9 @@ import zipfile
 
 import pytest
 
-from pmi_aman import LANGUAGES
+from pmi_aman import LANGUAGES, site_checks
 from pmi_aman.browsing import Recorder, block_outside, is_outside, request_problems, search
-from pmi_aman.offline import broken_links, zip_name
+from pmi_aman.offline import zip_name
 
 
 @pytest.fixture(scope="module", params=LANGUAGES)
@@ -32,13 +32,16 @@ def test_handouts_page_links_both_offline_editions(site, lang):
         assert f'unduh/{zip_name(edition)}"' in html, f"{page}: no link to {zip_name(edition)}"
 
 
-def test_edition_is_complete(edition):
+def test_edition_is_complete(site, edition):
+    """The ZIP as the reader unpacks it: every link and anchor works from file://, and its links
+    to the public site (other language, PDFs) lead to pages of site/. The site's own link
+    checker; its messages are tested in tests/test_checks.py (offline edition)."""
     lang, folder = edition
     assert (folder / "index.html").is_file()
     assert (folder / ("" if lang == "id" else lang) / "search/search_index.js").is_file()
     assert not list(folder.rglob("*.map")) and not list(folder.rglob("*.pdf"))
-    problems = broken_links(folder)
-    assert not problems, "\n".join(problems)
+    problems = site_checks.check_site(folder, offline=True, public=site)
+    assert not problems, "\n".join(map(str, problems))
 
 
 def test_links_to_the_other_language_and_pdfs_point_to_the_public_site(edition):
@@ -54,17 +57,6 @@ def test_links_to_the_other_language_and_pdfs_point_to_the_public_site(edition):
     assert f'<span class="pmi-url">{own_page}</span>' in page
     handouts = (folder / ("" if lang == "id" else lang) / "selebaran.html").read_text(encoding="utf-8")
     assert f'href="{public}' in handouts and ".pdf" in handouts
-
-
-def test_link_check_reports_missing_files(tmp_path):
-    (tmp_path / "index.html").write_text(
-        '<a href="ada.html">ada</a>\n<a href="hilang.html#x">hilang</a>\n<img src="gambar/hilang.png">\n'
-        '<a href="https://contoh.id/">luar</a>', encoding="utf-8")
-    (tmp_path / "ada.html").write_text("<p>ada</p>", encoding="utf-8")
-    assert broken_links(tmp_path) == [
-        "index.html:2: berkas hilang.html tidak ada",
-        "index.html:3: berkas gambar/hilang.png tidak ada",
-    ]
 
 
 def test_edition_works_from_file_with_navigation_and_search(browser, edition):

@@ -7,7 +7,8 @@ bjn/index.html). A link to a file that is not in the ZIP (the other language's p
 PDFs, kept out to keep the download small) is pointed at the same file on the public site.
 Source maps, sitemaps, 404 pages, search_index.json (from file:// Material reads
 search_index.js) and lunr's language files (unused while the search index is configured for
-lunr's default language) are left out.
+lunr's default language) are left out. The edition's links are checked by the site's own
+link checker (pmi_aman.site_checks, offline=True).
 """
 
 import json
@@ -15,11 +16,9 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
-from urllib.parse import unquote
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 
-REFERENCE = re.compile(r'(?:href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#?]+)')
 HREF = re.compile(r'(href=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#?]+)([?#][^"]*)?(")')
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)  # same bytes for the same site: no build timestamps in the ZIP
 REDIRECT = """<!doctype html>
@@ -44,19 +43,6 @@ def zip_name(lang):
     """File name of the offline edition of one language (in unduh/ on the site)."""
     return f"pmi-aman-offline-{lang}.zip"
 
-
-def broken_links(folder):
-    """Messages (Indonesian) for links and sources in the HTML files under folder that point at
-    a file that is not there (an unpacked offline edition must be complete)."""
-    folder = Path(folder)
-    problems = []
-    for page in sorted(folder.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        for number, line in enumerate(text.splitlines(), 1):
-            for target in REFERENCE.findall(line):
-                if not (page.parent / unquote(target)).resolve().is_file():
-                    problems.append(f"{page.relative_to(folder)}:{number}: berkas {target} tidak ada")
-    return problems
 
 
 def needs_lunr_languages(source):

@@ -1,8 +1,14 @@
 """Checks over the built site (site/**/*.html), read with a real HTML parser (BeautifulSoup).
+The one link checker of the built HTML: MkDocs' validation checks the Markdown links (the
+source); this checks what the build wrote, for the public site and for the offline edition.
 
 - Internal links (<a href>, <link href>, <img src>, <script src>) lead to a file in site/, and a
   #fragment to an element with that id. This includes links written by templates and hooks,
   which exist only after the build and which MkDocs' own validation never sees.
+- The offline edition (build/offline, mkdocs-offline.yml; also as unpacked from its ZIP) is
+  read from file://: links go to page.html files, a link to a folder or an absolute path
+  (/...) is broken there, and links to the public site's own address are checked against the
+  public site's build (site/) when it is given.
 - Images exist and have alternative text.
 - External links use https and go to a domain listed in data/external_domains.yml; nothing is
   loaded from another host.
@@ -25,8 +31,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from . import DATA, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, contact_numbers, project, review_kit
-from .plugin.print_guide import chapter_id
 from .content_checks import FORBIDDEN_IN_SITE
+from .offline import directory_url
+from .plugin.print_guide import chapter_id
 from .pages import line_of_key, relative
 from .problems import Problem
 
@@ -101,10 +108,36 @@ def _page_ids(soup):
     return ids | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
 
 
-def _internal(url, parts, page, site, ids, rules):
-    """The problem with a link inside the site, or None."""
+class Edition:
+    """The built HTML being checked: the public site (directory URLs, site/) or the offline
+    edition (page.html, read from file://). `public`: the public site's build, against which
+    the offline edition's links to the public address are checked (None: not checked)."""
+
+    def __init__(self, site, offline=False, public=None):
+        self.site, self.offline = Path(site), offline
+        self.public = Edition(public) if public is not None else None
+        self.soups, self.ids = {}, {}  # page path inside site -> parsed page, its ids
+
+    def read(self):
+        for path in sorted(self.site.rglob("*.html")):
+            if self.offline and path.name == "404.html":
+                continue  # only a web server shows it: it is not in the ZIPs (scripts/offline_zip.py)
+            page = path.relative_to(self.site).as_posix()
+            self.soups[page] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            self.ids[page] = _page_ids(self.soups[page])
+        return self
+
+
+def _internal(url, parts, page, edition, rules):
+    """The problem with a link inside the site (or inside the offline edition), or None."""
+    site, ids = edition.site, edition.ids
+    where = "edisi luring" if edition.offline else "situs"
     path = unquote(parts.path)
     if path.startswith("/"):
+        if edition.offline:
+            return (f"tautan '{url}' memakai alamat absolut (diawali '/'): dari file:// alamat itu "
+                    "menuju akar disk pembaca, bukan halaman edisi luring. Tulis tautan relatif ke "
+                    "berkas .md, misalnya [Biaya](biaya.md).")
         if not (path + "/").startswith(rules.base_path):
             return (f"tautan '{url}' memakai alamat absolut yang tidak diawali {rules.base_path}; "
                     "di situs terbit tautan ini rusak. Tulis tautan relatif ke berkas .md, "
@@ -116,16 +149,22 @@ def _internal(url, parts, page, site, ids, rules):
         target = page
     target = posixpath.normpath(target or ".")
     if target == ".." or target.startswith("../"):
-        return f"tautan '{url}' menuju ke luar folder situs. Periksa jumlah '../' di alamatnya."
+        return f"tautan '{url}' menuju ke luar folder {where}. Periksa jumlah '../' di alamatnya."
     if (site / target).is_dir():
-        target = posixpath.normpath(posixpath.join(target, "index.html"))
+        index = posixpath.normpath(posixpath.join(target, "index.html"))
+        if edition.offline:
+            return (f"tautan '{url}' menuju folder {target}, bukan halaman: dari file:// peramban "
+                    f"hanya menampilkan daftar isi folder itu. Tautan harus menuju {index}. Tulis "
+                    "tautan ke berkas .md, misalnya [Kegiatan](kegiatan/index.md).")
+        target = index
     elif path.endswith("/") or not (site / target).is_file():
-        return (f"tautan '{url}' menuju halaman atau berkas yang tidak ada di situs ({target}). "
+        return (f"tautan '{url}' menuju halaman atau berkas yang tidak ada di {where} ({target}). "
                 "Tautan ke halaman lain ditulis sebagai berkas .md, misalnya [Biaya](biaya.md); "
                 "gambar dan unduhan harus ada di folder docs/.")
     fragment = unquote(parts.fragment)
     if fragment and fragment != "top" and target in ids and fragment not in ids[target]:
-        return (f"tautan '{url}' menuju bagian '#{fragment}' yang tidak ada di halaman {target}. "
+        return (f"tautan '{url}' menuju bagian '#{fragment}' yang tidak ada di halaman {target}"
+                f"{' (edisi luring)' if edition.offline else ''}. "
                 "Periksa judul bagian yang dituju: kodenya dibuat dari judul itu (huruf kecil, "
                 "spasi menjadi '-'), atau pakai {#kode} di belakang judul.")
     return None
@@ -167,25 +206,29 @@ def _contact(url, parts, rules):
     return None
 
 
-def url_problem(url, tag, page, site, ids, rules):
-    """The problem with one URL of one built page (`page` is its path inside site/), or None."""
+def url_problem(url, tag, page, edition, rules):
+    """The problem with one URL of one built page (`page` is its path inside the edition), or None."""
     url = url.strip()
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme in ("http", "https") or url.startswith("//"):
         own = (parts.hostname or "").lower() == rules.host and (parts.path + "/").startswith(rules.base_path)
         if own and scheme == "https":  # the site's own public address, e.g. <link rel=canonical>
-            return _internal(url, parts._replace(scheme="", netloc=""), page, site, ids, rules)
+            if edition.offline:  # the public site, not this edition: checked against its build
+                public = edition.public
+                return public and _internal(url, parts._replace(scheme="", netloc=""),
+                                            directory_url(page) + "index.html", public, rules)
+            return _internal(url, parts._replace(scheme="", netloc=""), page, edition, rules)
         return _external(url, parts, tag, rules)
     if scheme in ("tel", "mailto"):
         return _contact(url, parts, rules)
     if scheme:
         return (f"tautan '{url[:40]}' memakai skema '{scheme}:' yang tidak diizinkan. Pakai "
                 "alamat https://, tautan ke halaman lain, atau {{ kontak: nama }}.")
-    return _internal(url, parts, page, site, ids, rules)
+    return _internal(url, parts, page, edition, rules)
 
 
-def tag_problems(tag, page, site, ids, rules):
+def tag_problems(tag, page, edition, rules):
     """Yield (url or '', message) for one element of a built page."""
     for name in tag.attrs:
         if name.lower().startswith("on"):
@@ -203,7 +246,7 @@ def tag_problems(tag, page, site, ids, rules):
                 "![keterangan singkat](alamat-gambar), untuk pembaca layar dan pembaca yang "
                 "mematikan gambar.")
     if url and url.strip():
-        message = url_problem(url, tag, page, site, ids, rules)
+        message = url_problem(url, tag, page, edition, rules)
         if message:
             yield url, message
 
@@ -260,13 +303,16 @@ class Locator:
         return self._lines[path]
 
     def source_of(self, page):
-        """site/bjn/biaya/index.html -> docs/bjn/biaya.md (None for 404.html and the like)."""
+        """site/bjn/biaya/index.html and (offline edition) bjn/biaya.html -> docs/bjn/biaya.md
+        (None for 404.html and the like)."""
         parts = page.split("/")
         lang = DEFAULT_LANGUAGE
         if parts[0] in LANGUAGES and len(parts) > 1:
             lang, parts = parts[0], parts[1:]
-        if parts[-1] != "index.html":
+        if not parts[-1].endswith(".html"):
             return None
+        if parts[-1] != "index.html":
+            parts = parts[:-1] + [parts[-1][: -len(".html")], "index.html"]
         stem = "/".join(parts[:-1])
         for name in ([f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]):
             if (self.docs / lang / name).is_file():
@@ -282,6 +328,8 @@ class Locator:
             segment = parts.path.rstrip("/").rsplit("/", 1)[-1]
             if segment not in ("", ".", ".."):
                 name = segment if "." in segment else segment + ".md"
+                if name.endswith(".html"):  # the offline edition's biaya.html is biaya.md
+                    name = name[: -len(".html")] + ".md"
                 found += [name + ("#" + parts.fragment if parts.fragment else ""), name]
         if parts.fragment:
             found.append("#" + parts.fragment)
@@ -330,24 +378,24 @@ def same_link(built_url, written_url):
     return (written[1] if len(written) > 1 else written_url) in Locator.candidates(built_url)
 
 
-def check_site(site, docs=DOCS, root=ROOT, reported_links=(), markdown_checked=False):
+def check_site(site, docs=DOCS, root=ROOT, reported_links=(), markdown_checked=False,
+               offline=False, public=None):
     """Every problem in the built site, located for an editor. `reported_links` holds
     (Markdown file, line, link as written) of links the build already reported;
-    `markdown_checked`: the Markdown checks run too (contact_numbers.check_site_text)."""
+    `markdown_checked`: the Markdown checks run too (contact_numbers.check_site_text).
+    `offline`: `site` is the offline edition (or one of its unpacked ZIPs); `public`: the
+    public site's build, for its links to the public address."""
     site = Path(site)
     rules = Rules(root)
-    soups, ids = {}, {}
-    for path in sorted(site.rglob("*.html")):
-        page = path.relative_to(site).as_posix()
-        soups[page] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        ids[page] = _page_ids(soups[page])
+    edition = Edition(site, offline, public).read()
+    soups = edition.soups
     locator = Locator(site, docs, root)
     problems = list(rules.problems)
     built = {}  # problems written by templates, reported once with the number of pages
     own, embedded = [], []
     for page, soup in soups.items():
         for tag in soup.find_all(True):
-            for url, message in tag_problems(tag, page, site, ids, rules):
+            for url, message in tag_problems(tag, page, edition, rules):
                 problem, where = locator.locate(page, tag, url, message)
                 if where == "build":
                     built.setdefault(message, []).append(problem)
@@ -373,3 +421,22 @@ def check_site(site, docs=DOCS, root=ROOT, reported_links=(), markdown_checked=F
         more = f" Sama di {len(same) - 1} halaman lain." if len(same) > 1 else ""
         problems.append(Problem(first.path, first.line, first.message + more))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+
+
+def check_editions(site, offline=None, docs=DOCS, root=ROOT, reported_links=(), markdown_checked=False):
+    """check_site over the public site and, when given, the offline edition built from the same
+    sources. A problem of the offline edition at a place (file and line) or with a message the
+    public site's check already gave is the same problem: it is reported once, for the site."""
+    problems = check_site(site, docs, root, reported_links, markdown_checked)
+    if offline is None:
+        return problems
+    seen = {(p.path, p.line) for p in problems} | {(path, line) for path, line, _ in reported_links}
+    said = {_without_count(p.message) for p in problems}
+    for problem in check_site(offline, docs, root, reported_links, markdown_checked, True, site):
+        if (problem.path, problem.line) not in seen and _without_count(problem.message) not in said:
+            problems.append(problem)
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+
+
+def _without_count(message):
+    return re.sub(r" Sama di \d+ halaman lain\.$", "", message)
