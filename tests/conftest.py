@@ -131,8 +131,10 @@ def project_copy(tmp_path):
 @pytest.fixture(scope="session")
 def buildable_copy(tmp_path_factory):
     """A copy with the changes of every test that needs a strict build to pass, built once.
-    Each change must build, so each test also checks that the others do."""
-    c = new_copy(tmp_path_factory, "clean")
+    Every change must build: when one does not, every test of this copy fails and the build's
+    output (in the failure) names the change. (tests/test_pocket.py keeps its own copy: it
+    builds twice, before and after a change.)"""
+    c = new_copy(tmp_path_factory, "buildable")
     p = c.root
     # test_freshness.py: an old review is a warning, not a stop.
     replace(p / "docs/id/biaya.md", "reviewed: 2026-11-28", "reviewed: 2024-01-15")
