@@ -236,47 +236,44 @@ def test_built_site_has_a_review_sheet_for_every_page_outside_the_menu(site):
 # --- the reviewer's record ----------------------------------------------------------------------------
 
 
-def test_reviewer_command_records_name_and_date_and_the_page_says_so(project_copy):
+def test_reviewer_command_records_name_and_date_and_the_page_says_so(buildable_copy):
+    """buildable_copy (conftest.py) ran `translation_status.py --pin docs/bjn/biaya.md --reviewer
+    "Siti  Aisyah"` before its build."""
     import datetime as dt
 
     from bs4 import BeautifulSoup
 
-    from conftest import run_build
+    copy = buildable_copy.root
 
     def status(*args):
         return subprocess.run([sys.executable, "scripts/translation_status.py", *args],
-                              cwd=project_copy, capture_output=True, text=True, timeout=120)
+                              cwd=copy, capture_output=True, text=True, timeout=120)
 
-    result = status("--pin", "docs/bjn/biaya.md", "--reviewer", "Siti  Aisyah")
+    result = buildable_copy.notes["reviewer pin"]
     assert result.returncode == 0, result.stdout + result.stderr
     today = dt.date.today().isoformat()
-    text = (project_copy / "docs/bjn/biaya.md").read_text(encoding="utf-8")
+    text = (copy / "docs/bjn/biaya.md").read_text(encoding="utf-8")
     assert f'  status: ditinjau\n  reviewer: "Siti Aisyah"\n  reviewed_on: {today}\n' in text
     listing = status()
     assert f"DITINJAU  docs/bjn/biaya.md (ditinjau oleh Siti Aisyah pada {today})" in listing.stdout
     assert status("--reviewer", "Siti").returncode == 1  # REVIEWER needs PIN
 
-    build = run_build(project_copy)
-    assert build.returncode == 0, build.stdout + build.stderr
-    page = BeautifulSoup((project_copy / "site/bjn/biaya/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert buildable_copy.result.returncode == 0, buildable_copy.output
+    page = BeautifulSoup((copy / "site/bjn/biaya/index.html").read_text(encoding="utf-8"), "html.parser")
     note = page.select_one(".pmi-reviewed-by").get_text(" ", strip=True)
     assert note.startswith("Tarjamahan ngini sudah dipariksa ulih Siti Aisyah (")
     assert not page.select(".pmi-notice--draft")
-    status_page = BeautifulSoup((project_copy / "site/status-terjemahan/index.html").read_text(encoding="utf-8"), "html.parser")
+    status_page = BeautifulSoup((copy / "site/status-terjemahan/index.html").read_text(encoding="utf-8"), "html.parser")
     row = next(tr for tr in status_page.select("article table tr") if "biaya" in str(tr))
     assert f"Siti Aisyah ({today})" in row.get_text(" ", strip=True)
-    sheet = (project_copy / "site/tinjau/index.html").read_text(encoding="utf-8")
+    sheet = (copy / "site/tinjau/index.html").read_text(encoding="utf-8")
     assert "ditinjau (Siti Aisyah)" in sheet
 
 
-def test_review_date_in_the_future_stops_the_build_with_file_and_line(project_copy):
-    from conftest import run_build
-
-    path = project_copy / "docs/bjn/biaya.md"
-    text = path.read_text(encoding="utf-8")
-    text = text.replace("  status: draf\n", "  status: ditinjau\n  reviewer: Siti\n  reviewed_on: 2999-01-01\n", 1)
-    path.write_text(text, encoding="utf-8")
-    build = run_build(project_copy)
-    assert build.returncode != 0
-    output = build.stdout + build.stderr
-    assert "docs/bjn/biaya.md:" in output and "'reviewed_on: 2999-01-01' bukan tanggal pemeriksaan yang sah" in output
+def test_review_date_in_the_future_stops_the_build_with_file_and_line(page_defects):
+    """page_defects (conftest.py): 'reviewed_on: 2999-01-01' in docs/bjn/biaya.md."""
+    text = (page_defects.root / "docs/bjn/biaya.md").read_text(encoding="utf-8")
+    line = text.split("\n").index("translation:") + 1
+    assert page_defects.result.returncode != 0
+    assert (f"docs/bjn/biaya.md:{line}: 'reviewed_on: 2999-01-01' bukan tanggal pemeriksaan yang sah"
+            in page_defects.output)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import ROOT
 from pmi_aman import DOCS, LANGUAGES, content_checks, pages, site_checks
 
 TODAY = dt.date(2026, 11, 28)
@@ -255,22 +255,9 @@ def test_banjar_page_needs_its_translation_state(tmp_path):
 
 # --- built-site checks: small HTML trees ----------------------------------------------------
 
-HTML = """<!doctype html>
-<html lang="id">
-<head><title>Uji</title>
-<link rel="stylesheet" href="{up}assets/site.css">
-<link rel="canonical" href="https://pmi-aman.github.io/pmi-aman/{url}">
-</head>
-<body>
-<nav><a href="{up}">Beranda</a> <a href="{up}biaya/#ada">Biaya</a></nav>
-<article class="md-content__inner md-typeset">
-<h1 id="ada">Judul</h1>
-{content}
-</article>
-</body>
-</html>
-"""
-CONTENT_LINE = 11  # the line of {content} in HTML
+# A built page with {up} (the way up to the site root), {url} (the page's address) and {content}.
+HTML = (ROOT / "tests/fixtures/tiny-site-page.html").read_text(encoding="utf-8")
+CONTENT_LINE = HTML.split("\n").index("{content}") + 1  # 11
 SOURCE = FRONT + "# Judul {{#ada}}\n\n{}\n"  # the link sits on line 10 of the Markdown source
 
 
@@ -583,29 +570,24 @@ def test_real_site_passes_every_check(site):
 # --- inside a real build --------------------------------------------------------------------
 
 
-def test_real_build_stops_on_a_broken_page_with_file_and_line(project_copy):
-    page = project_copy / "docs/id/biaya.md"
-    lines = page.read_text(encoding="utf-8").split("\n")
-    lines.append("Hubungi {{ kontak: calo_desa }} sekarang.")
-    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run_build(project_copy)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert f"docs/id/biaya.md:{len(lines)}: kontak 'calo_desa' tidak ada di data/contacts.yml" in output
+def test_real_build_stops_on_a_broken_page_with_file_and_line(page_defects):
+    """page_defects (conftest.py): 'Hubungi {{ kontak: calo_desa }} ...' added to docs/bjn/biaya.md."""
+    line = page_defects.notes["contact line"]
+    assert "{{ kontak: calo_desa }}" in (page_defects.root / "docs/bjn/biaya.md").read_text(
+        encoding="utf-8").split("\n")[line - 1]
+    assert page_defects.result.returncode != 0
+    assert f"docs/bjn/biaya.md:{line}: kontak 'calo_desa' tidak ada di data/contacts.yml" in page_defects.output
 
 
-def test_link_broken_only_after_the_build_is_caught(project_copy):
+def test_link_broken_only_after_the_build_is_caught(buildable_copy, buildable_copy_checked):
     """MkDocs validates Markdown links, not the ones templates write: a broken link in a
-    template builds cleanly, and check_site.py catches it."""
-    template = project_copy / "overrides/main.html"
-    text = template.read_text(encoding="utf-8")
-    broken = ('{% block content %}\n  <a href="{{ base_url }}/hilang/">x</a>'
-              '<a href="https://calo.contoh.com/">y</a>')
+    template builds cleanly, and check_site.py catches it. buildable_copy (conftest.py) wrote
+    '<a href="{{ base_url }}/hilang/">x</a><a href="https://calo.contoh.com/">y</a>' at the
+    start of overrides/main.html's content block."""
+    text = buildable_copy.notes["template"]  # overrides/main.html before the change
     assert "{% block content %}" in text
-    template.write_text(text.replace("{% block content %}", broken, 1), encoding="utf-8")
-    built = run_build(project_copy)
-    assert built.returncode == 0, built.stdout + built.stderr
-    result = check_site_command(project_copy)
+    assert buildable_copy.result.returncode == 0, buildable_copy.output
+    result = buildable_copy_checked
     assert result.returncode == 1
     line = text[: text.index("{% block content %}")].count("\n") + 2
     assert f"overrides/main.html:{line}: domain 'calo.contoh.com'" in result.stdout, result.stdout

@@ -107,15 +107,8 @@ def test_detector_variants_directly():
 
 # --- the built HTML text ---------------------------------------------------------------------
 
-PAGE = """<!doctype html>
-<html lang="id"><head><title>x</title></head>
-<body>
-<article>
-<p>Hubungi kami di {number}.</p>
-<p>Pusat panggilan: <a href="tel:08001000">0-800-1000</a></p>
-</article>
-</body></html>
-"""
+# A built page whose line 5 holds {number}.
+PAGE = (ROOT / "tests/fixtures/contact-number-page.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("number", ["0812-3456-7890", "+62 812.3456.7890", "(0511) 477 2123"])

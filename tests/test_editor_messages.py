@@ -3,16 +3,18 @@ message once, at its source (file and line), in Indonesian; the build's own link
 navigation warnings translated; a page fresh from `make page` fails until it is written.
 
 The tests that break a copy of the project run `scripts/check_site.py --build` there (what
-`make check` runs), so each costs one build of the site."""
+`make check` runs), which costs one build of the site: the mistakes of several tests share one
+copy and one run where none hides another (see conftest.py)."""
 
 import os
 import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 
-from conftest import ROOT, run_build
+from conftest import MADE_PAGE, ROOT, append, copy_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -21,6 +23,7 @@ from pmi_aman import build_check, content_checks, pages  # noqa: E402
 # The translation check (pmi_aman.structure): the page pair differs, a problem of its own.
 TRANSLATION = re.compile(r"ada di (docs/id/\S+ )?tetapi tidak ada di (terjemahan|docs/id/)|ada di terjemahan tetapi")
 NOT_AT_SOURCE = ("site/", "cetak-semua", "tinjau/", "dibuat saat build", "templat")
+ACTIVITY = "docs/id/kegiatan/2025-07-09-sosialisasi-takisung.md"
 
 
 def make_check(cwd):
@@ -37,14 +40,6 @@ def problems(result):
     """The problem lines of a check run (warnings and the summary left out)."""
     lines = result.stdout.strip().split("\n")
     return [line for line in lines if line and not line.startswith(("PERINGATAN", "Pemeriksaan selesai"))]
-
-
-def append(path, *lines):
-    """Add lines at the end of a file; return the line number of each."""
-    text = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
-    first = len(text) + 2  # one blank line, then the new lines
-    path.write_text("\n".join(text + [""] + list(lines)) + "\n", encoding="utf-8")
-    return list(range(first, first + len(lines)))
 
 
 def only(found, start, contains):
@@ -68,21 +63,45 @@ def nav_line_after(project, entry):
     return next(i for i, line in enumerate(lines, start=1) if line.strip() == f"- {entry}") + 1
 
 
-# --- every mistake in one run ----------------------------------------------------------------
-
-
-def test_one_check_run_reports_every_mistake_once_with_file_and_line(project_copy):
-    p = project_copy
-    link, anchor = append(p / "docs/id/biaya.md", "Baca [aturan biaya](biaya-lama.md) dulu.",
-                          "Lihat [tanda-tandanya](tanda-bahaya.md#tanda-palsu).")
-    (contact,) = append(p / "docs/id/pelindungan.md", "Hubungi {{ kontak: calo_desa }} sekarang.")
-    (script,) = append(p / "docs/bjn/hak-kewajiban.md", "<script>alert('x')</script>")
-    (external,) = append(p / "docs/bjn/tanda-bahaya.md", "Jangan buka [situs ini](https://calo.contoh.com/daftar).")
+@pytest.fixture(scope="module")
+def mistakes(tmp_path_factory):
+    """One copy holding the mistakes of the next three tests, each in its own place (a link, a
+    number or a domain of its own), and one `make check` run over it: the copy, the line of each
+    mistake, the run."""
+    p = copy_project(tmp_path_factory.mktemp("mistakes") / "project")
+    at = {}
+    # test_one_check_run_reports_every_mistake_once_with_file_and_line
+    at["link"], at["anchor"] = append(p / "docs/id/biaya.md", "Baca [aturan biaya](biaya-lama.md) dulu.",
+                                      "Lihat [tanda-tandanya](tanda-bahaya.md#tanda-palsu).")
+    (at["contact"],) = append(p / "docs/id/pelindungan.md", "Hubungi {{ kontak: calo_desa }} sekarang.")
+    (at["script"],) = append(p / "docs/bjn/hak-kewajiban.md", "<script>alert('x')</script>")
+    (at["external"],) = append(p / "docs/bjn/tanda-bahaya.md",
+                               "Jangan buka [situs ini](https://calo.contoh.com/daftar).")
     for lang in ("id", "bjn"):  # a finished page pair that nobody added to nav:
         (p / f"docs/{lang}/panduan-visa.md").write_text(
             (p / f"docs/{lang}/tentang.md").read_text(encoding="utf-8"), encoding="utf-8")
+    # test_problems_inside_whole_guide_chapters_are_reported_once_at_their_page
+    (at["own anchor"],) = append(p / "docs/id/biaya.md", "Kembali ke [bagian atas](#bagian-hilang).")
+    (at["deep link"],) = append(p / ACTIVITY, "Baca [rincian biaya](../biaya.md#rincian-hilang).")
+    (at["number"],) = append(p / "docs/bjn/peran-desa.md", "Talipun ka 0812-3456-7890 haja.")
+    (at["image"],) = append(p / "docs/id/jalur-resmi.md", "![](assets/images/logo.svg)")
+    # test_broken_external_links_are_reported_once_each
+    (at["markdown"],) = append(p / "docs/id/biaya.md", "Daftar di [situs ini](https://calo-a.contoh.com/).")
+    (at["bare"],) = append(p / "docs/id/tanda-bahaya.md", "Alamatnya <https://calo-b.contoh.com/daftar>.")
+    (at["plain"],) = append(p / "docs/bjn/biaya.md", 'Buka <a href="http://kp2mi.go.id/">situs KP2MI</a>.')
+    template = p / "overrides/main.html"
+    at["template"] = template.read_text(encoding="utf-8")
+    template.write_text(at["template"].replace(
+        "{% block content %}", '{% block content %}\n  <a href="https://calo-c.contoh.com/">x</a>', 1), encoding="utf-8")
+    return p, at, make_check(p)
 
-    result = make_check(p)
+
+# --- every mistake in one run ----------------------------------------------------------------
+
+
+def test_one_check_run_reports_every_mistake_once_with_file_and_line(mistakes):
+    p, at, result = mistakes
+    link, anchor, contact, script, external = (at[k] for k in ("link", "anchor", "contact", "script", "external"))
     found = problems(result)
     assert result.returncode == 1, result.stdout + result.stderr
     only(found, f"docs/id/biaya.md:{link}: ", "tautan 'biaya-lama.md' menuju halaman yang tidak ada")
@@ -105,14 +124,10 @@ def test_one_check_run_reports_every_mistake_once_with_file_and_line(project_cop
 # --- a page problem is not repeated for the whole guide or the review kit ---------------------
 
 
-def test_problems_inside_whole_guide_chapters_are_reported_once_at_their_page(project_copy):
-    p = project_copy
-    activity = "docs/id/kegiatan/2025-07-09-sosialisasi-takisung.md"
-    (own_anchor,) = append(p / "docs/id/biaya.md", "Kembali ke [bagian atas](#bagian-hilang).")
-    (deep_link,) = append(p / activity, "Baca [rincian biaya](../biaya.md#rincian-hilang).")
-    (number,) = append(p / "docs/bjn/peran-desa.md", "Talipun ka 0812-3456-7890 haja.")
-    (image,) = append(p / "docs/id/jalur-resmi.md", "![](assets/images/logo.svg)")
-    result = make_check(p)
+def test_problems_inside_whole_guide_chapters_are_reported_once_at_their_page(mistakes):
+    _, at, result = mistakes
+    activity = ACTIVITY
+    own_anchor, deep_link, number, image = (at[k] for k in ("own anchor", "deep link", "number", "image"))
     found = problems(result)
     assert result.returncode == 1, result.stdout + result.stderr
     only(found, f"docs/id/biaya.md:{own_anchor}: ", "'#bagian-hilang'")
@@ -127,17 +142,9 @@ def test_problems_inside_whole_guide_chapters_are_reported_once_at_their_page(pr
 # --- a broken external link is reported once ------------------------------------------------
 
 
-def test_broken_external_links_are_reported_once_each(project_copy):
-    p = project_copy
-    (markdown,) = append(p / "docs/id/biaya.md", "Daftar di [situs ini](https://calo-a.contoh.com/).")
-    (bare,) = append(p / "docs/id/tanda-bahaya.md", "Alamatnya <https://calo-b.contoh.com/daftar>.")
-    (plain,) = append(p / "docs/bjn/biaya.md", 'Buka <a href="http://kp2mi.go.id/">situs KP2MI</a>.')
-    template = p / "overrides/main.html"
-    text = template.read_text(encoding="utf-8")
-    template.write_text(text.replace("{% block content %}",
-                                     '{% block content %}\n  <a href="https://calo-c.contoh.com/">x</a>', 1),
-                        encoding="utf-8")
-    result = make_check(p)
+def test_broken_external_links_are_reported_once_each(mistakes):
+    _, at, result = mistakes
+    markdown, bare, plain, text = (at[k] for k in ("markdown", "bare", "plain", "template"))
     found = problems(result)
     only(found, f"docs/id/biaya.md:{markdown}: ", "domain 'calo-a.contoh.com'")
     only(found, f"docs/id/tanda-bahaya.md:{bare}: ", "domain 'calo-b.contoh.com'")
@@ -152,18 +159,14 @@ def test_broken_external_links_are_reported_once_each(project_copy):
 # --- navigation -------------------------------------------------------------------------------
 
 
-def test_nav_mistakes_name_the_line_of_mkdocs_yml(project_copy):
-    p = project_copy
-    for lang in ("id", "bjn"):
-        for name in ("kegiatan/2026-01-10-rapat-desa.md", "visa.md"):
-            (p / f"docs/{lang}/{name}").write_text(
-                (p / f"docs/{lang}/tentang.md").read_text(encoding="utf-8"), encoding="utf-8")
+def test_nav_mistakes_name_the_line_of_mkdocs_yml(nav_and_link_defects):
+    """nav_and_link_defects (conftest.py): the pairs docs/*/kegiatan/2026-01-10-rapat-desa.md and
+    docs/*/visa.md added but not to nav:, and nav: naming istilah-lama.md instead of istilah.md."""
+    p = nav_and_link_defects.root
     config = p / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      - istilah.md", "      - istilah-lama.md"),
-                      encoding="utf-8")
     entry = next(i for i, line in enumerate(config.read_text(encoding="utf-8").split("\n"), start=1)
                  if line.strip() == "- istilah-lama.md")
-    result = make_check(p)
+    result = nav_and_link_defects.notes["check"]
     found = problems(result)
     assert result.returncode == 1, result.stdout + result.stderr
     activity = nav_line_after(p, "kegiatan/2025-07-09-sosialisasi-takisung.md")
@@ -177,27 +180,32 @@ def test_nav_mistakes_name_the_line_of_mkdocs_yml(project_copy):
     # istilah.md is now out of the nav as well: one more line to add, and still every message once.
     only(found, "mkdocs.yml:", "docs/id/istilah.md dan docs/bjn/istilah.md belum ada di navigasi")
     assert len(found) == len(set(found)), found
-    # `make build` stays strict: the same mistakes stop it.
-    assert run_build(p).returncode != 0
+    # `make build` stays strict: the same mistakes stop it (with the broken link of
+    # test_foundation.py, which also stops a strict build only at its end).
+    assert nav_and_link_defects.result.returncode != 0
+    assert ("A reference to 'istilah-lama.md' is included in the 'nav' configuration, which is not found"
+            in nav_and_link_defects.output)
 
 
 # --- a page fresh from `make page` ------------------------------------------------------------
 
 
-def test_page_from_make_page_fails_the_check_until_written(project_copy):
-    p = project_copy
-    made = subprocess.run([sys.executable, "scripts/new_page.py", "panduan-visa", "--title", "Panduan visa"],
-                          cwd=p, capture_output=True, text=True, timeout=60)
+def test_page_from_make_page_fails_the_check_until_written(buildable_copy, buildable_copy_checked):
+    """buildable_copy (conftest.py) ran `make page NAME=panduan-visa TITLE="Panduan visa"`, then
+    its strict build; buildable_copy_checked is the check of that build (the placeholder sentence
+    is found in the sources, as in `make check`)."""
+    p = buildable_copy.root
+    made = buildable_copy.notes["made page"]
     assert made.returncode == 0, made.stdout + made.stderr
-    assert run_build(p).returncode == 0  # it builds at once, for `make serve`
-    result = make_check(p)
+    assert buildable_copy.result.returncode == 0, buildable_copy.output  # it builds at once, for `make serve`
+    result = buildable_copy_checked
     found = problems(result)
     assert result.returncode == 1, result.stdout + result.stderr
     for lang, sentence in content_checks.PLACEHOLDER_TEXT.items():
-        path = p / f"docs/{lang}/panduan-visa.md"
+        path = p / f"docs/{lang}/{MADE_PAGE}.md"
         line = path.read_text(encoding="utf-8").split("\n").index(sentence) + 1
-        only(found, f"docs/{lang}/panduan-visa.md:{line}: ", "masih berisi kalimat sementara dari 'make page'")
-    assert not any("panduan-visa" in line for line in found if "kalimat sementara" not in line), found
+        only(found, f"docs/{lang}/{MADE_PAGE}.md:{line}: ", "masih berisi kalimat sementara dari 'make page'")
+    assert not any(MADE_PAGE in line for line in found if "kalimat sementara" not in line), found
 
 
 def test_placeholder_check_passes_once_the_text_is_written(tmp_path):
@@ -224,11 +232,10 @@ def test_placeholder_check_passes_once_the_text_is_written(tmp_path):
 def translator(tmp_path):
     docs = tmp_path / "docs"
     (docs / "id").mkdir(parents=True)
-    (docs / "id/biaya.md").write_text(
-        "---\ntitle: Biaya\n---\n\n# Biaya {#biaya}\n\nLihat [a](hilang.md).\n\n"
-        "Sekali lagi [b](hilang.md) dan [c](/biaya/) dan [d](panduan) dan [e](#rincian).\n\n"
-        "## Rincian {#rincian-biaya}\n",
-        encoding="utf-8")
+    # Its links: line 7 and line 9 (a second missing link, an absolute one, one with no .md, a
+    # wrong anchor).
+    (docs / "id/biaya.md").write_text((ROOT / "tests/fixtures/links-page.md").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text("nav:\n  - Beranda: index.md\n  - Lainnya:\n      - biaya.md\n", encoding="utf-8")
     return build_check._Translator(docs, config)

@@ -13,14 +13,14 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import YAML_RE
 
-from conftest import ROOT, run_build
+from conftest import ROOT, SCAFFOLDED, SCAFFOLDED_DATES
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import new_page  # noqa: E402
 from pmi_aman import DOCS, facts, pages, project  # noqa: E402
 
-NAME = "kegiatan/2026-01-10-rapat-desa"
+NAME = SCAFFOLDED
 WORKFLOWS = ROOT / ".github/workflows"
 
 
@@ -49,13 +49,16 @@ def edit_uri():
 # --- the scaffold -------------------------------------------------------------------------
 
 
-def test_scaffold_makes_a_page_in_both_languages_that_builds(project_copy):
-    nav_before = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
-    result = scaffold(project_copy, NAME, "--title", "Rapat desa")
+def test_scaffold_makes_a_page_in_both_languages_that_builds(buildable_copy):
+    """buildable_copy (conftest.py) ran `make page NAME=<NAME> TITLE="Rapat desa"` and then the
+    pin of its Banjar page, before its build."""
+    copy = buildable_copy.root
+    nav_before = buildable_copy.notes["nav before"]
+    result = buildable_copy.notes["scaffold"]
     assert result.returncode == 0, result.stdout + result.stderr
 
-    id_meta, id_body = split(project_copy / f"docs/id/{NAME}.md")
-    bjn_meta, _ = split(project_copy / f"docs/bjn/{NAME}.md")
+    id_meta, id_body = split(copy / f"docs/id/{NAME}.md")
+    bjn_meta, _ = split(copy / f"docs/bjn/{NAME}.md")
     for meta in (id_meta, bjn_meta):
         assert meta["title"] == "Rapat desa"
         assert meta["reviewed"] == dt.date.today()
@@ -65,7 +68,7 @@ def test_scaffold_makes_a_page_in_both_languages_that_builds(project_copy):
     assert "# Rapat desa {#2026-01-10-rapat-desa}" in id_body
 
     # mkdocs.yml: exactly one added line, right after the existing kegiatan entries.
-    nav_after = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    nav_after = buildable_copy.notes["nav after"]
     last_activity = [line for line in nav_before.split("\n") if line.strip().startswith("- kegiatan/")][-1]
     indent = last_activity[: len(last_activity) - len(last_activity.lstrip())]
     diff = [d for d in difflib.ndiff(nav_before.split("\n"), nav_after.split("\n")) if d[:1] in "+-"]
@@ -76,17 +79,12 @@ def test_scaffold_makes_a_page_in_both_languages_that_builds(project_copy):
 
     # The pin is the one `make translation-status PIN=...` writes, and the pair has the same
     # structure (headings, links, data), so the translation checks pass too.
-    bjn_before = (project_copy / f"docs/bjn/{NAME}.md").read_text(encoding="utf-8")
-    pin = subprocess.run(
-        [sys.executable, "scripts/translation_status.py", "--pin", f"docs/bjn/{NAME}.md"],
-        cwd=project_copy, capture_output=True, text=True, timeout=60,
-    )
+    pin = buildable_copy.notes["scaffold pin"]
     assert pin.returncode == 0, pin.stdout + pin.stderr
-    assert (project_copy / f"docs/bjn/{NAME}.md").read_text(encoding="utf-8") == bjn_before
+    assert (copy / f"docs/bjn/{NAME}.md").read_text(encoding="utf-8") == buildable_copy.notes["scaffolded bjn"]
 
-    build = run_build(project_copy)
-    assert build.returncode == 0, build.stdout + build.stderr
-    site = project_copy / "site"
+    assert buildable_copy.result.returncode == 0, buildable_copy.output
+    site = copy / "site"
     for lang, prefix in (("id", ""), ("bjn", "bjn/")):
         page = html(site / f"{prefix}{NAME}/index.html")
         assert page.html["lang"] == lang
@@ -99,16 +97,13 @@ def test_scaffold_makes_a_page_in_both_languages_that_builds(project_copy):
         assert f"2026-01-10-rapat-desa/" in links, f"{lang}: new page missing from the navigation"
 
 
-def test_reviewed_date_shows_in_the_readers_language(project_copy):
-    assert scaffold(project_copy, NAME).returncode == 0
-    for lang, date in (("id", "2025-09-03"), ("bjn", "2025-11-20")):
-        path = project_copy / f"docs/{lang}/{NAME}.md"
-        text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"^reviewed: .*$", f"reviewed: {date}", text, flags=re.M), encoding="utf-8")
-    build = run_build(project_copy)
-    assert build.returncode == 0, build.stdout + build.stderr
+def test_reviewed_date_shows_in_the_readers_language(buildable_copy):
+    """buildable_copy (conftest.py) made SCAFFOLDED_DATES with `make page`, then wrote
+    'reviewed: 2025-09-03' in its Indonesian page and 'reviewed: 2025-11-20' in its Banjar page."""
+    assert buildable_copy.notes["scaffold dates"].returncode == 0
+    assert buildable_copy.result.returncode == 0, buildable_copy.output
     shown = {
-        lang: html(project_copy / f"site/{prefix}{NAME}/index.html").select_one(".pmi-reviewed time")
+        lang: html(buildable_copy.root / f"site/{prefix}{SCAFFOLDED_DATES}/index.html").select_one(".pmi-reviewed time")
         for lang, prefix in (("id", ""), ("bjn", "bjn/"))
     }
     assert shown["id"].get_text() == "3 September 2025"

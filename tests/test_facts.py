@@ -5,7 +5,6 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import run_build
 from pmi_aman import facts
 
 
@@ -48,28 +47,20 @@ def test_same_facts_in_both_languages(site):
         assert found == sorted(set(pattern.findall(text_bjn))), name
 
 
-def test_unverified_fact_stops_the_build(project_copy):
-    path = project_copy / "data/facts.yml"
-    text = path.read_text(encoding="utf-8")
-    text = text.replace("  mark: VERIFIED-VERBATIM", "  mark: UNVERIFIED", 1)
-    path.write_text(text, encoding="utf-8")
+def test_unverified_fact_stops_the_build(data_defects):
+    """data_defects (conftest.py): the first fact of data/facts.yml is marked UNVERIFIED."""
+    text = (data_defects.root / "data/facts.yml").read_text(encoding="utf-8")
     line = text.split("\n").index("  mark: UNVERIFIED")
     key_line = max(i for i, l in enumerate(text.split("\n")[:line]) if re.match(r"^\w+:", l)) + 1
-    result = run_build(project_copy)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert f"data/facts.yml:{key_line}:" in output
-    assert "bertanda UNVERIFIED" in output
+    assert data_defects.result.returncode != 0
+    assert re.search(rf"data/facts\.yml:{key_line}: '\w+' bertanda UNVERIFIED", data_defects.output)
 
 
-def test_penalty_table_follows_the_data_file(project_copy):
-    path = project_copy / "data/penalties.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("prison_years: 10", "prison_years: 12", 1),
-                    encoding="utf-8")
-    result = run_build(project_copy)
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_penalty_table_follows_the_data_file(buildable_copy):
+    """buildable_copy (conftest.py): prison_years 10 changed to 12 in data/penalties.yml."""
+    assert buildable_copy.result.returncode == 0, buildable_copy.output
     for page in ("site/larangan-sanksi/index.html", "site/bjn/larangan-sanksi/index.html"):
-        html = (project_copy / page).read_text(encoding="utf-8")
+        html = (buildable_copy.root / page).read_text(encoding="utf-8")
         assert "12 tahun" in html
 
 

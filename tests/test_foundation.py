@@ -7,7 +7,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_build
+from conftest import ROOT
 from pmi_aman import project
 from pmi_aman.browsing import site_pages
 
@@ -16,19 +16,19 @@ def soup(path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
-def test_strict_build_passes_on_a_fresh_copy(project_copy):
-    result = run_build(project_copy)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert (project_copy / "site/index.html").exists()
-    assert (project_copy / "site/bjn/index.html").exists()
+def test_strict_build_passes_on_a_fresh_copy(buildable_copy):
+    """A copy of the sources alone (no site/, build/, .venv) builds. buildable_copy (conftest.py)
+    also carries the other tests' changes that must build."""
+    assert buildable_copy.result.returncode == 0, buildable_copy.output
+    assert (buildable_copy.root / "site/index.html").exists()
+    assert (buildable_copy.root / "site/bjn/index.html").exists()
 
 
-def test_strict_build_fails_on_a_broken_link(project_copy):
-    page = project_copy / "docs/id/biaya.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n\n[rusak](tidak-ada.md)\n", encoding="utf-8")
-    result = run_build(project_copy)
-    assert result.returncode != 0
-    assert "tidak-ada.md" in result.stdout + result.stderr
+def test_strict_build_fails_on_a_broken_link(nav_and_link_defects):
+    """nav_and_link_defects (conftest.py): '[rusak](tidak-ada.md)' added to docs/id/biaya.md."""
+    assert nav_and_link_defects.result.returncode != 0
+    assert ("Doc file 'id/biaya.md' contains a link 'tidak-ada.md', but the target 'id/tidak-ada.md' "
+            "is not found among documentation files.") in nav_and_link_defects.output
 
 
 def test_every_nav_page_exists_in_both_languages(site):
@@ -161,8 +161,7 @@ def test_locale_plugin_accepts_three_letter_codes_only_when_valid():
         validate_locale(None, "Banjar")
 
 
-def test_missing_translation_stops_the_build(project_copy):
-    (project_copy / "docs/bjn/biaya.md").unlink()
-    result = run_build(project_copy)
-    assert result.returncode != 0
-    assert "docs/bjn/biaya.md" in result.stdout + result.stderr
+def test_missing_translation_stops_the_build(missing_translation):
+    """missing_translation (conftest.py): docs/bjn/biaya.md deleted."""
+    assert missing_translation.result.returncode != 0
+    assert "docs/bjn/biaya.md: halaman ini belum ada, padahal docs/id/biaya.md ada" in missing_translation.output

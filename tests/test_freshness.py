@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import ROOT
 from pmi_aman import facts, freshness
 
 TODAY = dt.date(2026, 12, 2)
@@ -91,16 +91,8 @@ def test_real_contacts_are_recent_or_marked_for_reconfirmation():
     assert stale <= set(facts.load("contacts"))
 
 
-PAGE = """---
-title: Contoh
-description: Contoh.
-reviewed: {reviewed}
-sources:
-  - UU No. 18 Tahun 2017
----
-
-# Contoh
-"""
+# A page whose line 4 is 'reviewed: {reviewed}'.
+PAGE = (ROOT / "tests/fixtures/reviewed-page.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("reviewed, months, warns", [
@@ -123,22 +115,12 @@ def test_real_pages_are_reviewed_within_the_limit():
     assert freshness.check_pages() == []
 
 
-def test_old_review_warns_but_builds_and_stale_contact_stops_the_build(project_copy):
-    page = project_copy / "docs/id/biaya.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("reviewed: 2026-11-28", "reviewed: 2024-01-15"),
-                    encoding="utf-8")
-    result = run_build(project_copy)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "PERINGATAN docs/id/biaya.md:4: halaman ini terakhir diperiksa 2024-01-15" in output
+def test_old_review_warns_but_builds_and_stale_contact_stops_the_build(buildable_copy, data_defects):
+    """buildable_copy (conftest.py): docs/id/biaya.md reviewed 2024-01-15; data_defects: the
+    `reconfirm` line of kemlu_hotline removed from data/contacts.yml."""
+    assert buildable_copy.result.returncode == 0, buildable_copy.output
+    assert "PERINGATAN docs/id/biaya.md:4: halaman ini terakhir diperiksa 2024-01-15" in buildable_copy.output
 
-    data = project_copy / "data/contacts.yml"
-    text = data.read_text(encoding="utf-8")
-    start = text.index("kemlu_hotline:")
-    end = text.index("\n", text.index("  reconfirm:", start))
-    data.write_text(text[:start] + text[start:end].rsplit("\n", 1)[0] + text[end:], encoding="utf-8")
-    result = run_build(project_copy)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    assert data_defects.result.returncode != 0
     line = facts._line_of("data/contacts.yml", "kemlu_hotline")
-    assert f"data/contacts.yml:{line}: kontak 'kemlu_hotline' terakhir dikonfirmasi 2018-02" in output
+    assert f"data/contacts.yml:{line}: kontak 'kemlu_hotline' terakhir dikonfirmasi 2018-02" in data_defects.output

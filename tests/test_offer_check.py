@@ -17,7 +17,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
-from conftest import ROOT, run_build
+from conftest import ROOT, copy_project, run_build
 from pmi_aman import facts, offer_check, project
 from pmi_aman.plugin import print_guide
 from pmi_aman.browsing import block_outside
@@ -204,22 +204,30 @@ def test_broken_yaml_names_the_line():
     assert "tanda kutip" in problems[0].message
 
 
-def test_build_stops_on_a_question_without_citation(project_copy):
-    path = project_copy / "data/offer_check.yml"
-    text = path.read_text(encoding="utf-8").replace("    cite: Pasal 6 ayat (1) UU 18/2017\n", "")
+@pytest.fixture(scope="module")
+def broken_questions(tmp_path_factory):
+    """data/offer_check.yml with a question without its citation and one with an unknown penalty:
+    offer_check.check() finds both before the build, and one strict build reports them together.
+    A copy of its own: the facts hook, which runs first, would hide them behind its problems."""
+    copy = copy_project(tmp_path_factory.mktemp("offer") / "project")
+    path = copy / "data/offer_check.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "    cite: Pasal 6 ayat (1) UU 18/2017\n" in text and 'penalty: "79"' in text
+    text = text.replace("    cite: Pasal 6 ayat (1) UU 18/2017\n", "").replace('penalty: "79"', 'penalty: "86"')
     path.write_text(text, encoding="utf-8")
-    result = run_build(project_copy)
+    return copy, text, run_build(copy)
+
+
+def test_build_stops_on_a_question_without_citation(broken_questions):
+    copy, text, result = broken_questions
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"data/offer_check.yml:{line_of(text, '  - key: paspor')}: pertanyaan 'paspor' belum punya cite" in output
-    assert not (project_copy / "site" / "periksa-tawaran" / "index.html").exists()
+    assert not (copy / "site" / "periksa-tawaran" / "index.html").exists()
 
 
-def test_build_stops_on_an_unknown_penalty_key(project_copy):
-    path = project_copy / "data/offer_check.yml"
-    text = path.read_text(encoding="utf-8").replace('penalty: "79"', 'penalty: "86"')
-    path.write_text(text, encoding="utf-8")
-    result = run_build(project_copy)
+def test_build_stops_on_an_unknown_penalty_key(broken_questions):
+    _, text, result = broken_questions
     output = result.stdout + result.stderr
     assert result.returncode != 0
     line = line_of(text, '    penalty: "86"')

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import ROOT
 from pmi_aman import facts, source_refs
 
 SOURCES = ROOT.parent / "shared" / "sources"
@@ -123,23 +123,17 @@ def _line(path, needle, after):
     return next(i for i in range(start, len(lines)) if needle in lines[i]) + 1
 
 
-def test_changed_amount_stops_the_build_with_file_and_line(project_copy):
-    (project_copy.parent / "shared").symlink_to(ROOT.parent / "shared")  # as in CI: ../shared
-    path = project_copy / "data/penalties.yml"
-    text = path.read_text(encoding="utf-8")
-    line = _line(path, "fine: 15000000000", '- key: "82"')
-    lines = text.split("\n")
-    lines[line - 1] = lines[line - 1].replace("15000000000", "25000000000")
-    path.write_text("\n".join(lines), encoding="utf-8")
-    result = run_build(project_copy)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert f"data/penalties.yml:{line}: '82': fine '25000000000' tidak ada di sumbernya" in output
+def test_changed_amount_stops_the_build_with_file_and_line(data_defects):
+    """data_defects (conftest.py, with ../shared as in CI): the fine of Pasal 82 changed from
+    15000000000 to 25000000000 in data/penalties.yml."""
+    line = _line(data_defects.root / "data/penalties.yml", "fine: 25000000000", '- key: "82"')
+    assert line == data_defects.notes["fine line"]
+    assert data_defects.result.returncode != 0
+    assert f"data/penalties.yml:{line}: '82': fine '25000000000' tidak ada di sumbernya" in data_defects.output
 
 
-def test_build_without_the_sheets_says_what_is_missing(project_copy):
-    assert not (project_copy.parent / "shared").exists()
-    result = run_build(project_copy)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert re.search(r"PERINGATAN data: lembar fakta .*shared/sources/legal-facts\.md.* tidak ditemukan", output)
+def test_build_without_the_sheets_says_what_is_missing(buildable_copy):
+    assert not (buildable_copy.root.parent / "shared").exists()
+    assert buildable_copy.result.returncode == 0, buildable_copy.output
+    assert re.search(r"PERINGATAN data: lembar fakta .*shared/sources/legal-facts\.md.* tidak ditemukan",
+                     buildable_copy.output)

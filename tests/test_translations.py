@@ -9,79 +9,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_build
+from conftest import REVIEWED_PAGE, ROOT, set_review
 from pmi_aman import browsing, pages, structure, translation
 
 DRAFT_TITLE = "Tarjamahan ngini masih draf"
 OUTDATED_TITLE = "Laman bahasa Indonesia sudah baubah"
 
-INDONESIAN = """---
-title: Uji terjemahan
-description: Halaman untuk uji.
-reviewed: 2026-11-28
-sources:
-  - UU No. 18 Tahun 2017
----
-
-# Uji terjemahan {#uji}
-
-Baca [Biaya](biaya.md) dan [sanksi](larangan-sanksi.md#pidana) dulu.
-
-## Langkah 1: Daftar {#langkah-1}
-
-Datang ke kantor desa. Umur paling rendah {{ fakta: usia_minimal }}.
-
-- [ ] Bawa KTP
-- [ ] Bawa KK
-
-## Langkah 2: Periksa {#langkah-2}
-
-1. Periksa perusahaan.
-2. Tanyakan ke {{ kontak: kp2mi_call_center }}.
-
-!!! warning "Awas"
-    Calo bisa dihukum {{ pidana: 81 }}.
-
-## Langkah 3: Berangkat {#langkah-3}
-
-Berangkat lewat jalur resmi.
-
-{{ tabel: kontak-utama }}
-"""
-
-BANJAR = """---
-title: Uji tarjamahan
-description: Laman gasan uji.
-reviewed: 2026-11-28
-sources:
-  - UU No. 18 Tahun 2017
----
-
-# Uji tarjamahan {#uji}
-
-Baca [Biaya](biaya.md) wan [sanksi](larangan-sanksi.md#pidana) dahulu.
-
-## Langkah 1: Bapandaptar {#langkah-1}
-
-Datang ka kantur desa. Umur paling randah {{ fakta: usia_minimal }}.
-
-- [ ] Bawa KTP
-- [ ] Bawa KK
-
-## Langkah 2: Pariksa {#langkah-2}
-
-1. Pariksa parusahaan.
-2. Takunakan ka {{ kontak: kp2mi_call_center }}.
-
-!!! warning "Awas"
-    Calo kawa dihukum {{ pidana: 81 }}.
-
-## Langkah 3: Tulak {#langkah-3}
-
-Tulak liwat jalur resmi.
-
-{{ tabel: kontak-utama }}
-"""
+# A small faithful pair (whole pages), for the structural checks.
+PAIR = ROOT / "tests/fixtures/translation-pair/docs"
+INDONESIAN = (PAIR / "id/uji.md").read_text(encoding="utf-8")
+BANJAR = (PAIR / "bjn/uji.md").read_text(encoding="utf-8")
 
 
 def soup(path):
@@ -103,17 +40,6 @@ def state_line(output, name):
         if len(parts) >= 2 and parts[1] == f"docs/bjn/{name}":
             return parts[0]
     raise AssertionError(f"docs/bjn/{name} tidak ada dalam keluaran:\n{output}")
-
-
-def set_review(path, status, reviewer=None):
-    """Rewrite the translation block's status (and reviewer), keeping its source hash."""
-    text = path.read_text(encoding="utf-8")
-    source = re.search(r"^  source: (.*)$", text, re.M).group(1)
-    block = f"translation:\n  source: {source}\n  status: {status}\n"
-    if reviewer:
-        block += f"  reviewer: {reviewer}\n"
-    text = re.sub(r"^translation:\n(?:  .*\n)*", block, text, count=1, flags=re.M)
-    path.write_text(text, encoding="utf-8")
 
 
 def edit(path, old, new):
@@ -141,22 +67,21 @@ def problems_of(pair_):
 # --- the state of a translation, in the command and on the page ----------------------------
 
 
-def test_changed_indonesian_page_is_reported_and_shown_as_outdated(project_copy, browser):
+def test_changed_indonesian_page_is_reported_and_shown_as_outdated(buildable_copy, browser):
+    """buildable_copy (conftest.py): docs/bjn/jalur-resmi.md pinned and set to draf, then a sentence
+    added to docs/id/jalur-resmi.md, before its build."""
     name = "jalur-resmi.md"
-    status_command(project_copy, "--pin", f"docs/bjn/{name}")
-    set_review(project_copy / "docs/bjn" / name, "draf")
-    before = status_command(project_copy)
+    copy = buildable_copy.root
+    before = buildable_copy.notes["draft status"]
     assert state_line(before.stdout, name) == "DRAF", before.stdout
 
-    page = project_copy / "docs/id" / name
-    page.write_text(page.read_text(encoding="utf-8") + "\nKalimat baru dari editor.\n", encoding="utf-8")
-    after = status_command(project_copy)
+    assert (copy / "docs/id" / name).read_text(encoding="utf-8").endswith("\nKalimat baru dari editor.\n")
+    after = status_command(copy)
     assert state_line(after.stdout, name) == "USANG", after.stdout
     assert after.returncode == 0, after.stdout + after.stderr  # outdated never fails
 
-    build = run_build(project_copy)
-    assert build.returncode == 0, build.stdout + build.stderr  # nor does it stop the build
-    html = soup(project_copy / "site/bjn/jalur-resmi/index.html")
+    assert buildable_copy.result.returncode == 0, buildable_copy.output  # nor does it stop the build
+    html = soup(copy / "site/bjn/jalur-resmi/index.html")
     assert html.html["lang"] == "bjn"
     outdated = html.select_one(".pmi-notice--outdated")
     assert outdated is not None
@@ -166,13 +91,13 @@ def test_changed_indonesian_page_is_reported_and_shown_as_outdated(project_copy,
     for notice in (outdated, draft):
         link = notice.find("a", hreflang="id")
         assert link["href"] == "../../jalur-resmi/"  # from /bjn/jalur-resmi/ to /jalur-resmi/
-    target = soup(project_copy / "site/jalur-resmi/index.html")
+    target = soup(copy / "site/jalur-resmi/index.html")
     assert target.html["lang"] == "id"
     # The Indonesian page itself carries no translation notice.
     assert not target.select(".pmi-notice")
 
     # In a phone-sized browser both notices are visible above the text, and the link works.
-    with browsing.serve(project_copy / "site") as base:
+    with browsing.serve(copy / "site") as base:
         page = browser.new_page(viewport={"width": 360, "height": 740})
         page.goto(base + "bjn/jalur-resmi/")
         heading = page.locator("article h1").bounding_box()
@@ -187,14 +112,13 @@ def test_changed_indonesian_page_is_reported_and_shown_as_outdated(project_copy,
         page.close()
 
 
-def test_missing_banjar_page_fails_the_command_and_the_build(project_copy):
-    (project_copy / "docs/bjn/biaya.md").unlink()
-    result = status_command(project_copy)
+def test_missing_banjar_page_fails_the_command_and_the_build(missing_translation):
+    """missing_translation (conftest.py): docs/bjn/biaya.md deleted."""
+    result = status_command(missing_translation.root)
     assert result.returncode == 1
     assert state_line(result.stdout, "biaya.md") == "HILANG"
-    build = run_build(project_copy)
-    assert build.returncode != 0
-    assert "docs/bjn/biaya.md" in build.stdout + build.stderr
+    assert missing_translation.result.returncode != 0
+    assert "docs/bjn/biaya.md: halaman ini belum ada" in missing_translation.output
 
 
 def test_pin_records_the_indonesian_version_and_makes_the_page_a_draft(project_copy):
@@ -234,29 +158,28 @@ def status_command_in(root, *args):
     return status_command(root, *args)
 
 
-def test_reviewed_page_shows_no_draft_notice(project_copy):
-    name = "biaya.md"
-    status_command(project_copy, "--pin", f"docs/bjn/{name}")
-    set_review(project_copy / "docs/bjn" / name, "ditinjau", "Siti Aisyah")
-    result = status_command(project_copy)
-    assert "DITINJAU  docs/bjn/biaya.md (ditinjau oleh Siti Aisyah)" in result.stdout
-    build = run_build(project_copy)
-    assert build.returncode == 0, build.stdout + build.stderr
-    html = soup(project_copy / "site/bjn/biaya/index.html")
+def test_reviewed_page_shows_no_draft_notice(buildable_copy):
+    """buildable_copy (conftest.py): REVIEWED_PAGE pinned, then set to 'ditinjau' by Siti Aisyah."""
+    name, copy = REVIEWED_PAGE, buildable_copy.root
+    result = status_command(copy)
+    assert f"DITINJAU  docs/bjn/{name} (ditinjau oleh Siti Aisyah)" in result.stdout
+    assert buildable_copy.result.returncode == 0, buildable_copy.output
+    html = soup(copy / f"site/bjn/{name[:-3]}/index.html")
     assert not html.select(".pmi-notice")
     # ...and the status page for translators names the reviewer.
-    status_page = soup(project_copy / "site/bjn/status-terjemahan/index.html")
-    row = next(tr for tr in status_page.select("article table tr") if tr.find("a", href="../biaya/"))
+    status_page = soup(copy / "site/bjn/status-terjemahan/index.html")
+    row = next(tr for tr in status_page.select("article table tr") if tr.find("a", href=f"../{name[:-3]}/"))
     assert "Siti Aisyah" in row.get_text(" ", strip=True)
     assert "Ditinjau" in row.get_text(" ", strip=True)
 
 
-def test_reviewed_without_reviewer_stops_the_build(project_copy):
-    set_review(project_copy / "docs/bjn/biaya.md", "ditinjau")
-    build = run_build(project_copy)
-    assert build.returncode != 0
-    output = build.stdout + build.stderr
-    assert "docs/bjn/biaya.md" in output and "reviewer" in output
+def test_reviewed_without_reviewer_stops_the_build(page_defects):
+    """page_defects (conftest.py): docs/bjn/biaya.md set to 'ditinjau' with no reviewer."""
+    text = (page_defects.root / "docs/bjn/biaya.md").read_text(encoding="utf-8")
+    line = text.split("\n").index("translation:") + 1
+    assert page_defects.result.returncode != 0
+    assert (f"docs/bjn/biaya.md:{line}: terjemahan berstatus 'ditinjau' harus menyebut 'reviewer'"
+            in page_defects.output)
 
 
 # --- structural checks ------------------------------------------------------------------------
