@@ -157,6 +157,11 @@ def _internal(url, parts, page, edition, rules):
                     f"hanya menampilkan daftar isi folder itu. Tautan harus menuju {index}. Tulis "
                     "tautan ke berkas .md, misalnya [Kegiatan](kegiatan/index.md).")
         target = index
+    elif (edition.offline and not (site / target).is_file() and edition.public is not None
+          and not target.endswith(".html") and (edition.public.site / target).is_file()):
+        # A file written after the build into the public site only (a handout PDF, a ZIP): the
+        # ZIP points such links at the public site (pmi_aman.offline.localise_links).
+        return None
     elif path.endswith("/") or not (site / target).is_file():
         return (f"tautan '{url}' menuju halaman atau berkas yang tidak ada di {where} ({target}). "
                 "Tautan ke halaman lain ditulis sebagai berkas .md, misalnya [Biaya](biaya.md); "
