@@ -279,4 +279,4 @@ def test_review_date_in_the_future_stops_the_build_with_file_and_line(project_co
     build = run_build(project_copy)
     assert build.returncode != 0
     output = build.stdout + build.stderr
-    assert "docs/bjn/biaya.md:" in output and "'reviewed_on: 2999-01-01' bukan tanggal pemeriksaan yang sah" in output
+    assert "docs/bjn/biaya.md:" in output and "'translation: reviewed_on: 2999-01-01' ada di masa depan" in output

@@ -16,12 +16,13 @@ import difflib
 import re
 import types
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origin
 
 import yaml
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
-from pydantic import ValidationInfo, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError,
+                      ValidationInfo, model_validator)
 from pydantic_core import PydanticCustomError
 
 from . import LANGUAGES
@@ -116,87 +117,46 @@ def parse(text, path, offset=0, root_line=1, what="berkas ini"):
 
 # --- building blocks ---------------------------------------------------------------------------
 
-
-def _error(message):
-    return PydanticCustomError("pmi", message)
-
-
 EMPTY = (None, "", [], {})  # reported as "belum punya ..." (see `problems`), never as a wrong value
-
-
-def _text(value):
-    if value in EMPTY:
-        return value
-    if not isinstance(value, str):
-        raise _error("harus berupa teks (apit dengan tanda kutip \"...\" kalau isinya angka, tanggal "
-                     "atau memuat ': ').")
-    return value
-
-
-# Non-empty text. A missing or empty value is reported as "belum punya" (see `problems`).
-Text = Annotated[str, Field(min_length=1)]
-Count = Annotated[int, Field(ge=0)]
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
-KEY = re.compile(r"[A-Za-z0-9_.-]+")  # what a {{ kind: key }} placeholder can name
 
 
-def _key(value):
-    if value in EMPTY:
-        return value
-    if not KEY.fullmatch(_text(value)):
-        raise _error("bukan kunci yang sah: pakai huruf, angka, '_', '-' atau '.' saja, tanpa spasi "
-                     "(kunci dipakai di halaman sebagai {{ ...: kunci }}).")
-    return value
+def _rule(test, message):
+    """A check before pydantic's own: an Indonesian `message` when `test(value)` is false.
+    Empty values pass on, to be reported as missing."""
+    def check(value):
+        if value in EMPTY or test(value):
+            return value
+        raise PydanticCustomError("pmi", message)
+    return BeforeValidator(check)
 
 
-Key = Annotated[str, BeforeValidator(_key)]
-
-
-def _calendar_date(value):
-    if value in EMPTY or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    raise _error("bukan tanggal yang sah. Tulis tanggal yang ada di kalender dalam bentuk TTTT-BB-HH "
-                 "(tahun-bulan-tanggal, misalnya 2026-11-28), tanpa tanda kutip.")
+def _is_date(value):
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
 def _not_future(value, info: ValidationInfo):
-    today = (info.context or {}).get("today") or dt.date.today()
-    if value > today:
-        raise _error("ada di masa depan. Tulis tanggal terakhir diperiksa, paling lambat hari ini.")
+    if value > ((info.context or {}).get("today") or dt.date.today()):
+        raise PydanticCustomError("pmi", "ada di masa depan. Tulis tanggal terakhir diperiksa, paling lambat hari ini.")
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(_calendar_date)]
-PastDate = Annotated[dt.date, BeforeValidator(_calendar_date), AfterValidator(_not_future)]
-
-
-def _confirmed(value):
-    if value is None or (isinstance(value, str) and MONTH.fullmatch(value)) or (
-            isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    raise _error("bukan tanggal. Tulis 2025-04-10, atau \"2025-04\" (dengan tanda kutip) bila sumber "
-                     "hanya menyebut bulannya, atau null bila sumbernya tidak bertanggal.")
-
-
-def _text_or_list(value):
-    if value in EMPTY:
-        return value
-    texts = value if isinstance(value, list) else [value]
-    if not texts or not all(isinstance(t, str) and t.strip() for t in texts):
-        raise _error("harus berupa teks dalam tanda kutip \"...\", atau daftar teks [\"...\", \"...\"].")
-    return value
-
-
-def _publishable(value):
-    if value not in EMPTY and value not in PUBLISHABLE_MARKS:
-        raise _error("tidak boleh terbit: hanya fakta bertanda VERIFIED-VERBATIM atau FROM-SECONDARY-SOURCE "
-                     "yang boleh terbit. Hapus entri ini, atau ganti dengan petunjuk siapa yang harus ditanya.")
-    return value
-
-
-Mark = Annotated[str, BeforeValidator(_text), AfterValidator(_publishable)]
-TextOrList = Annotated[Union[str, list[str]], BeforeValidator(_text_or_list)]
+Text = Annotated[str, Field(min_length=1)]
+Count = Annotated[int, Field(ge=0)]
+# What a {{ kind: key }} placeholder can name.
+Key = Annotated[str, _rule(lambda v: isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9_.-]+", v), (
+    "bukan kunci yang sah: pakai huruf, angka, '_', '-' atau '.' saja, tanpa spasi (kunci dipakai di "
+    "halaman sebagai {{ ...: kunci }})."))]
+Date = Annotated[dt.date, _rule(_is_date, (
+    "bukan tanggal yang sah. Tulis tanggal yang ada di kalender dalam bentuk TTTT-BB-HH "
+    "(tahun-bulan-tanggal, misalnya 2026-11-28), tanpa tanda kutip."))]
+PastDate = Annotated[Date, AfterValidator(_not_future)]
+TextOrList = Annotated[Union[str, list[str]], _rule(
+    lambda v: isinstance(v, str) or (isinstance(v, list) and all(isinstance(t, str) and t.strip() for t in v)),
+    "harus berupa teks dalam tanda kutip \"...\", atau daftar teks [\"...\", \"...\"].")]
+Mark = Annotated[str, _rule(lambda v: v in PUBLISHABLE_MARKS, (
+    "tidak boleh terbit: hanya fakta bertanda VERIFIED-VERBATIM atau FROM-SECONDARY-SOURCE yang boleh "
+    "terbit. Hapus entri ini, atau ganti dengan petunjuk siapa yang harus ditanya."))]
 SOURCED = "Setiap fakta wajib punya sumber ('source'), tempatnya di lembar fakta ('ref') dan tandanya ('mark')."
 
 
@@ -216,7 +176,7 @@ class Bilingual(Shape):
         if isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang].strip()
                                            for lang in LANGUAGES):
             return value
-        raise _error("harus ditulis dalam bahasa Indonesia (id) dan bahasa Banjar (bjn).")
+        raise PydanticCustomError("pmi", "harus ditulis dalam bahasa Indonesia (id) dan bahasa Banjar (bjn).")
 
 
 class Sourced(Shape):
@@ -266,7 +226,10 @@ class Contact(Sourced):
     kind: Literal["phone", "whatsapp", "web"]
     display: Text
     value: Text
-    confirmed: Annotated[Optional[Union[dt.date, str]], BeforeValidator(_confirmed)] = Field(description=(
+    confirmed: Annotated[Optional[Union[dt.date, Text]], _rule(
+        lambda v: _is_date(v) or (isinstance(v, str) and MONTH.fullmatch(v)),
+        "bukan tanggal. Tulis 2025-04-10, atau \"2025-04\" (dengan tanda kutip) bila sumber hanya menyebut "
+        "bulannya, atau null bila sumbernya tidak bertanggal.")] = Field(description=(
         "Tulis tanggal sumber terakhir yang menyebut kontak itu, atau 'confirmed: null' kalau "
         "sumbernya tidak bertanggal."))
     confirmed_note: Optional[Text] = None
@@ -278,7 +241,7 @@ class Contact(Sourced):
 
 
 class Sanction(Sourced):
-    key: Annotated[str, BeforeValidator(_text)] = Field(min_length=1, description=(
+    key: Text = Field(description=(
         "Tulis kuncinya dalam tanda kutip, misalnya key: \"81\" (dipakai di {{ pidana: 81 }})."))
     pasal: Text
     act: Bilingual
@@ -313,16 +276,9 @@ class Regulation(Sourced):
 # --- data/offer_check.yml -----------------------------------------------------------------------
 
 
-def _question_key(value):
-    if value in EMPTY:
-        return value
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", _text(value)):
-        raise _error("hanya boleh huruf kecil, angka dan garis bawah (contoh: visa_kerja).")
-    return value
-
-
 class Question(Shape):
-    key: Annotated[str, BeforeValidator(_question_key)]
+    key: Annotated[str, _rule(lambda v: isinstance(v, str) and re.fullmatch(r"[a-z][a-z0-9_]*", v),
+                              "hanya boleh huruf kecil, angka dan garis bawah (contoh: visa_kerja).")]
     title: Bilingual
     question: Bilingual
     why: Bilingual
@@ -354,12 +310,8 @@ class Limits(Shape):
     page_reviewed_months: Annotated[int, Field(ge=1)] = Field(description=MONTHS)
 
 
-def _domain(value):
-    if value in EMPTY:
-        return value
-    if not DOMAIN.fullmatch(_text(value)):
-        raise _error("bukan nama domain. Tulis tanpa https:// dan tanpa '/', misalnya kp2mi.go.id.")
-    return value
+Domain = Annotated[str, _rule(lambda v: isinstance(v, str) and re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", v),
+                             "bukan nama domain. Tulis tanpa https:// dan tanpa '/', misalnya kp2mi.go.id.")]
 
 
 # --- page front matter --------------------------------------------------------------------------
@@ -369,18 +321,16 @@ def _front(key):
     return f"Tambahkan baris '{key}: ...' sebelum '---' penutup (lihat CONTRIBUTING.md, bagian front matter)."
 
 
-def _pin(value):
-    """A pin is the 12-character hash `make translation-status PIN=...` writes, as text (a pin of
-    digits only must be quoted, or YAML reads it as a number and drops its leading zeros)."""
-    if value in EMPTY or (isinstance(value, str) and re.fullmatch(r"[0-9a-f]{12}", value)):
-        return value
-    raise _error("tidak bisa dibaca: kode versi harus 12 huruf/angka 0-9 dan a-f, persis seperti yang "
-                 "ditulis perintah pin. Jangan mengetik kode ini sendiri; jalankan "
-                 "'make translation-status PIN={path}' setelah terjemahan sesuai dengan halaman Indonesia.")
+# A pin is the 12-character hash `make translation-status PIN=...` writes, as text (a pin of digits
+# only must be quoted, or YAML reads it as a number and drops its leading zeros).
+Pin = Annotated[str, _rule(lambda v: isinstance(v, str) and re.fullmatch(r"[0-9a-f]{12}", v), (
+    "tidak bisa dibaca: kode versi harus 12 huruf/angka 0-9 dan a-f, persis seperti yang ditulis perintah "
+    "pin. Jangan mengetik kode ini sendiri; jalankan 'make translation-status PIN={path}' setelah "
+    "terjemahan sesuai dengan halaman Indonesia."))]
 
 
 class Translation(Shape):
-    source: Annotated[str, BeforeValidator(_pin)] = Field(description=(
+    source: Pin = Field(description=(
         "Jalankan 'make translation-status PIN={path}'."))
     status: Literal["draf", "ditinjau"]
     reviewer: Optional[Text] = None
@@ -389,7 +339,7 @@ class Translation(Shape):
     @model_validator(mode="after")
     def _reviewer(self):
         if self.status == "ditinjau" and not self.reviewer:
-            raise _error("berstatus 'ditinjau' harus menyebut 'reviewer' (nama penutur asli yang memeriksanya).")
+            raise PydanticCustomError("pmi", "berstatus 'ditinjau' harus menyebut 'reviewer' (nama penutur asli yang memeriksanya).")
         return self
 
 
@@ -419,19 +369,9 @@ class Spec:
     whole: str = "berkas ini"  # the whole text in a message
     empty: str = "belum punya isi sesudah titik dua."  # an entry with nothing after its colon
 
-    @property
+    @cached_property
     def adapter(self):
-        return _adapter(self.schema)
-
-
-_ADAPTERS = {}
-
-
-def _adapter(schema):
-    key = repr(schema)
-    if key not in _ADAPTERS:
-        _ADAPTERS[key] = TypeAdapter(schema)
-    return _ADAPTERS[key]
+        return TypeAdapter(self.schema)
 
 
 SPECS = {
@@ -441,7 +381,7 @@ SPECS = {
     "regulations": Spec(dict[Key, Regulation], 1),
     "offer_check": Spec(OfferCheck, 2, "pertanyaan '{key}'"),
     "limits": Spec(Limits),
-    "external_domains": Spec(dict[Annotated[str, BeforeValidator(_domain)], Text], 1, "domain '{key}'",
+    "external_domains": Spec(dict[Domain, Text], 1, "domain '{key}'",
                              empty="belum punya alasan. Tulis sesudah titik dua kenapa situs ini boleh ditautkan."),
 }
 FRONT_MATTER = Spec(FrontMatter, whole="front matter")
@@ -594,7 +534,7 @@ def problems(doc, error, spec):
                      what, text, _hint(spec, loc) if inner and kind != "pmi" else ""]
         out.append(Problem(doc.path, line, " ".join(filter(None, parts)).replace("{path}", doc.path)))
     for (line, where), fields in missing.items():
-        names = ", ".join(f"'{name}'" for name, _ in fields)
+        names = ", ".join(dict.fromkeys(f"'{name}'" for name, _ in fields))
         hints = " ".join(dict.fromkeys(hint for _, hint in fields if hint))
         message = f"{where} belum punya {names} (wajib diisi, tidak boleh kosong). {hints}".strip()
         out.append(Problem(doc.path, line, message.replace("{path}", doc.path)))
