@@ -7,8 +7,9 @@
 Writes docs/id/<NAME>.md and docs/bjn/<NAME>.md with complete front matter (the Banjar page
 pinned to the Indonesian text, status draf) and adds one line to `nav:` in mkdocs.yml. The
 site builds at once; then the editor writes the text (`make check` fails while the placeholder
-sentence, content_checks.PLACEHOLDER_TEXT, is still there). mkdocs.yml is edited as text (one
-inserted line), so its comments and layout stay as they are.
+sentence, content_checks.PLACEHOLDER_TEXT, is still there). mkdocs.yml is edited with
+ruamel.yaml's round trip (pmi_aman.navigation.add_page): one line is added, and its comments,
+order and layout stay as they are.
 """
 
 import argparse
@@ -24,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pmi_aman import DOCS, ROOT, pages  # noqa: E402
 from pmi_aman.content_checks import PLACEHOLDER_TEXT  # noqa: E402
-from pmi_aman.navigation import DEFAULT_SECTION, Refused, nav_insertion  # noqa: E402
+from pmi_aman.navigation import DEFAULT_SECTION, Refused, add_page, nav_insertion  # noqa: E402,F401
 
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*")
 PLAIN_YAML = re.compile(r"[A-Za-z0-9À-ÿ][A-Za-z0-9À-ÿ .,()/'-]*")
@@ -85,8 +86,6 @@ def title_from(name):
     return words[:1].upper() + words[1:]
 
 
-# --- mkdocs.yml: where the page goes (pmi_aman.navigation) ----------------------------------
-
 # --- the two pages -------------------------------------------------------------------------
 
 
@@ -103,8 +102,7 @@ def make_page(name, title=None, section=None, today=None):
                 f"halaman {pages.relative(path)} sudah ada. Ubah halaman itu, atau pilih nama lain."
             )
     config = ROOT / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    line_index, nav_line = nav_insertion(text, name, section)
+    nav_text, nav_line = add_page(config.read_text(encoding="utf-8"), name, section)
 
     today = today or dt.date.today()
     anchor = name.rsplit("/", 1)[-1]
@@ -125,10 +123,8 @@ def make_page(name, title=None, section=None, today=None):
     targets["bjn"].parent.mkdir(parents=True, exist_ok=True)
     targets["bjn"].write_text(bjn_text, encoding="utf-8")
 
-    lines = text.split("\n")
-    lines.insert(line_index, nav_line)
-    config.write_text("\n".join(lines), encoding="utf-8")
-    return [targets["id"], targets["bjn"]], line_index + 1
+    config.write_text(nav_text, encoding="utf-8")
+    return [targets["id"], targets["bjn"]], nav_line
 
 
 def main(argv=None):

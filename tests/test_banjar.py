@@ -273,7 +273,7 @@ def test_reviewer_command_records_name_and_date_and_the_page_says_so(buildable_c
 def test_review_date_in_the_future_stops_the_build_with_file_and_line(page_defects):
     """page_defects (conftest.py): 'reviewed_on: 2999-01-01' in docs/bjn/biaya.md."""
     text = (page_defects.root / "docs/bjn/biaya.md").read_text(encoding="utf-8")
-    line = text.split("\n").index("translation:") + 1
+    line = text.split("\n").index("  reviewed_on: 2999-01-01") + 1
     assert page_defects.result.returncode != 0
-    assert (f"docs/bjn/biaya.md:{line}: 'reviewed_on: 2999-01-01' bukan tanggal pemeriksaan yang sah"
+    assert (f"docs/bjn/biaya.md:{line}: 'translation: reviewed_on: 2999-01-01' ada di masa depan"
             in page_defects.output)

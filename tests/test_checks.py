@@ -225,13 +225,16 @@ FRONT_CASES = {
     "malformed YAML": (FRONT.replace("title: Contoh", "title: Biaya: murah"), 2, "front matter tidak bisa dibaca"),
     "missing description": (FRONT.replace("description: Halaman contoh untuk tes pemeriksaan.\n", ""), 6,
                             "front matter belum punya 'description'"),
-    "empty title": (FRONT.replace("title: Contoh", "title:"), 7, "front matter belum punya 'title'"),
+    "empty title": (FRONT.replace("title: Contoh", "title:"), 2, "front matter belum punya 'title'"),
     "missing sources": (FRONT.replace("sources:\n  - UU No. 18 Tahun 2017\n", ""), 5, "front matter belum punya 'sources'"),
-    "title is a list": (FRONT.replace("title: Contoh", "title: [Contoh, Lain]"), 2, "'title' harus berupa satu baris teks"),
+    "title is a list": (FRONT.replace("title: Contoh", "title: [Contoh, Lain]"), 2, "'title' harus berupa teks"),
+    "title is a number": (FRONT.replace("title: Contoh", "title: 2026"), 2, "'title: 2026' harus berupa teks"),
+    "misspelt key": (FRONT.replace("reviewed:", "reviewd: 2026-11-01\nreviewed:"), 4,
+                     "kunci 'reviewd' tidak dikenal; maksudnya 'reviewed'?"),
     "future reviewed date": (FRONT.replace("2026-11-01", "2026-12-01"), 4, "'reviewed: 2026-12-01' ada di masa depan"),
     "impossible reviewed date": (FRONT.replace("2026-11-01", "2026-02-30"), 4, "'reviewed: 2026-02-30' bukan tanggal yang sah"),
     "reviewed date in the wrong order": (FRONT.replace("2026-11-01", "01-11-2026"), 4, "bukan tanggal yang sah"),
-    "sources on one line": (FRONT.replace("sources:\n  - UU", "sources: UU"), 5, "'sources' harus berupa daftar"),
+    "sources on one line": (FRONT.replace("sources:\n  - UU", "sources: UU"), 5, "'sources: UU No. 18 Tahun 2017' harus berupa daftar"),
     "leftover in the description": (FRONT.replace("Halaman contoh", "TODO halaman contoh"), 3, "sisa catatan penulisan 'TODO'"),
     "no front matter": ("", 1, "halaman tidak diawali front matter"),
 }
@@ -249,8 +252,29 @@ def test_front_matter_check_names_file_line_and_fix(tmp_path, case):
 def test_banjar_page_needs_its_translation_state(tmp_path):
     path = write(tmp_path / "docs/bjn/contoh.md", FRONT + "# Contoh\n\nIsi.\n")
     problem = only(check_markdown(path, "bjn"))
-    assert (problem.path, problem.line) == (pages.relative(path), 1)
-    assert "halaman terjemahan belum punya 'translation:'" in problem.message
+    assert (problem.path, problem.line) == (pages.relative(path), 7)  # the closing '---'
+    assert "front matter belum punya 'translation'" in problem.message
+    assert f"make translation-status PIN={pages.relative(path)}" in problem.message
+
+
+TRANSLATION_CASES = {
+    "unknown status": ("status: draf", "status: selesai", 7, "'translation: status: selesai' tidak dikenal"),
+    "reviewed without reviewer": ("status: draf", "status: ditinjau", 5,
+                                  "'translation' berstatus 'ditinjau' harus menyebut 'reviewer'"),
+    "review date in the future": ("status: draf", "status: draf\n  reviewed_on: 2026-12-01", 8,
+                                  "'translation: reviewed_on: 2026-12-01' ada di masa depan"),
+    "misspelt key": ("status: draf", "status: draf\n  reviewer_name: Ani", 8,
+                     "'translation': kunci 'reviewer_name' tidak dikenal; maksudnya 'reviewer'?"),
+}
+
+
+@pytest.mark.parametrize("case", TRANSLATION_CASES)
+def test_translation_state_check_names_file_line_and_fix(tmp_path, case):
+    old, new, line, expected = TRANSLATION_CASES[case]
+    path = write(tmp_path / "docs/bjn/contoh.md", FRONT_BJN.replace(old, new) + "# Contoh\n\nIsi.\n")
+    problem = only(check_markdown(path, "bjn"))
+    assert (problem.path, problem.line) == (pages.relative(path), line)
+    assert expected in problem.message
 
 
 # --- built-site checks: small HTML trees ----------------------------------------------------

@@ -187,6 +187,30 @@ def test_nav_insertion_goes_under_the_right_section(name, section, index, line):
     assert new_page.nav_insertion(SAMPLE_NAV, name, section) == (index, line)
 
 
+COMMENTED_NAV = SAMPLE_NAV.replace("  - Bantuan:\n", "  # Help comes last but one.\n  - Bantuan:\n").replace(
+    "  - Lainnya:\n", "  - Lainnya:  # everything else\n") + "# the end\n"
+
+
+@pytest.mark.parametrize("name, section, after", [
+    ("kegiatan/2026-01-10-rapat-desa", None, "      - Rapat pertama: kegiatan/2025-01-01-rapat.md"),
+    ("panduan-visa", "Desa", "      - Rapat pertama: kegiatan/2025-01-01-rapat.md"),
+    ("panduan-visa", None, "      - status.md   # last one"),
+    ("panduan-visa", "Bantuan", "      - pengaduan.md"),
+])
+def test_nav_edit_adds_one_line_and_keeps_every_comment(name, section, after):
+    """`make page` edits mkdocs.yml with ruamel.yaml's round trip: the only change is the new
+    entry, right after `after`; the comment lines between sections stay where they were."""
+    text, line = new_page.add_page(COMMENTED_NAV, name, section)
+    before, now = COMMENTED_NAV.split("\n"), text.split("\n")
+    diff = [d for d in difflib.ndiff(before, now) if d[:1] in "+-"]
+    assert diff == [f"+       - {name}.md"], diff
+    assert now[line - 1] == f"      - {name}.md" and now[line - 2] == after
+    assert line - 1 == new_page.nav_insertion(COMMENTED_NAV, name, section)[0]  # what `make check` names
+    for comment in ("site_name: X  # a comment that must stay", "  # Activities are listed by date.",
+                    "  # Help comes last but one.", "  - Lainnya:  # everything else", "# the end"):
+        assert comment in now
+
+
 def test_nav_insertion_refuses_a_page_already_in_the_nav():
     with pytest.raises(new_page.Refused, match="sudah memuat"):
         new_page.nav_insertion(SAMPLE_NAV, "kegiatan/2025-01-01-rapat", None)
@@ -205,9 +229,8 @@ def test_contributing_front_matter_examples_pass_the_checks():
     blocks = re.findall(r"```yaml\n(---\n.*?\n---)\n```", contributing(), flags=re.S)
     assert len(blocks) >= 2, "CONTRIBUTING.md needs an Indonesian and a Banjar front matter example"
     for lang, block in (("id", blocks[0]), ("bjn", blocks[1])):
-        meta = yaml.safe_load(block.strip("-\n"))
-        page = pages.Page(path=DOCS / lang / "contoh.md", rel=f"docs/{lang}/contoh.md", meta=meta)
-        assert pages.check_front_matter(page, block) == [], f"{lang} example fails the checks"
+        page = pages.read_page(DOCS / lang / "contoh.md", lang=lang, text=block + "\n\n# Contoh\n")
+        assert page.meta["title"] and page.problems == [], f"{lang} example fails the checks: {page.problems}"
 
 
 def test_contributing_explains_the_commands_and_the_rules():

@@ -12,6 +12,11 @@ TODAY = dt.date(2026, 12, 2)
 DATA = ROOT / "data"
 
 
+def key_line(key):
+    """The line of `key:` in the real data/contacts.yml."""
+    return (DATA / "contacts.yml").read_text(encoding="utf-8").split("\n").index(f"{key}:") + 1
+
+
 def contact(confirmed, reconfirm=None):
     entry = {"confirmed": confirmed}
     if reconfirm:
@@ -30,7 +35,7 @@ def test_old_contact_fails_with_file_and_line(confirmed, months):
     assert warnings == []
     assert len(errors) == 1, errors
     assert errors[0].path == "data/contacts.yml"
-    assert errors[0].line == facts._line_of("data/contacts.yml", "kp2mi_call_center")
+    assert errors[0].line == key_line("kp2mi_call_center")
     assert f"terakhir dikonfirmasi {confirmed}, {months} bulan lalu (batas 12 bulan, data/limits.yml)" in errors[0].message
     assert "Konfirmasi ulang kontak ini dari sumber resmi" in errors[0].message
 
@@ -50,29 +55,37 @@ def test_contact_marked_for_reconfirmation_only_warns():
 def test_contact_without_a_date_fails_unless_marked_for_confirmation():
     errors, warnings = freshness.check_contacts(contact(None), TODAY, DATA)
     assert warnings == [] and len(errors) == 1
-    assert errors[0].line == facts._line_of("data/contacts.yml", "kp2mi_call_center")
+    assert errors[0].line == key_line("kp2mi_call_center")
     assert "tidak punya tanggal konfirmasi (confirmed: null)" in errors[0].message
     errors, warnings = freshness.check_contacts(contact(None, "sumber tanpa tanggal"), TODAY, DATA)
     assert errors == [] and len(warnings) == 1
     assert "ditandai harus dikonfirmasi ulang (sumber tanpa tanggal)" in warnings[0].message
 
 
-@pytest.mark.parametrize("confirmed", ["kemarin", "2026-13", "2026-02-30"])
+@pytest.mark.parametrize("confirmed", ["kemarin", "\"2026-13\"", "2026-02-30"])
 def test_unreadable_confirmation_date_fails(confirmed):
-    errors, _ = freshness.check_contacts(contact(confirmed), TODAY, DATA)
-    assert len(errors) == 1
-    assert f"confirmed '{confirmed}' bukan tanggal" in errors[0].message
+    """Not a date: a problem of the schema (schemas.Contact), named at its line."""
+    text = (DATA / "contacts.yml").read_text(encoding="utf-8").replace(
+        "  confirmed: 2025-04-10\n", f"  confirmed: {confirmed}\n", 1)
+    problems = facts.schemas.validate(facts.schemas.parse(text, "data/contacts.yml"), facts.schemas.SPECS["contacts"]).problems
+    assert len(problems) == 1, problems
+    assert problems[0].line == text.split("\n").index(f"  confirmed: {confirmed}") + 1
+    assert f"'confirmed: {confirmed.strip(chr(34))}' bukan tanggal" in problems[0].message
+    # freshness itself passes such a contact by, instead of failing on it
+    assert freshness.check_contacts(contact(confirmed), TODAY, DATA) == ([], [])
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("contact_confirmed_months: dua belas\npage_reviewed_months: 12\n", "'contact_confirmed_months' harus berupa jumlah bulan"),
-    ("contact_confirmed_months: 12\n", "'page_reviewed_months' harus berupa jumlah bulan"),
-    ("contact_confirmed_months: 0\npage_reviewed_months: 12\n", "'contact_confirmed_months' harus berupa jumlah bulan"),
+    ("contact_confirmed_months: dua belas\npage_reviewed_months: 12\n", "'contact_confirmed_months: dua belas' harus berupa bilangan bulat"),
+    ("contact_confirmed_months: 12\n", "belum punya 'page_reviewed_months'"),
+    ("contact_confirmed_months: 0\npage_reviewed_months: 12\n", "'contact_confirmed_months: 0' harus paling sedikit 1"),
 ])
 def test_bad_limits_file_fails(tmp_path, text, expected):
     (tmp_path / "limits.yml").write_text(text, encoding="utf-8")
-    _, problems = freshness.limits(tmp_path)
+    found, problems = freshness.limits(tmp_path)
     assert any(expected in p.message for p in problems), problems
+    assert all("jumlah bulan" in p.message for p in problems), problems
+    assert "contact_confirmed_months" not in found or "page_reviewed_months" not in found
 
 
 def test_limit_comes_from_the_limits_file(tmp_path):
@@ -122,5 +135,5 @@ def test_old_review_warns_but_builds_and_stale_contact_stops_the_build(buildable
     assert "PERINGATAN docs/id/biaya.md:4: halaman ini terakhir diperiksa 2024-01-15" in buildable_copy.output
 
     assert data_defects.result.returncode != 0
-    line = facts._line_of("data/contacts.yml", "kemlu_hotline")
+    line = key_line("kemlu_hotline")
     assert f"data/contacts.yml:{line}: kontak 'kemlu_hotline' terakhir dikonfirmasi 2018-02" in data_defects.output

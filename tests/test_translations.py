@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REVIEWED_PAGE, ROOT, set_review
-from pmi_aman import browsing, pages, structure, translation
+from pmi_aman import browsing, pages, problems, structure, translation
 
 DRAFT_TITLE = "Tarjamahan ngini masih draf"
 OUTDATED_TITLE = "Laman bahasa Indonesia sudah baubah"
@@ -52,7 +52,7 @@ def edit(path, old, new):
 def pair(tmp_path, monkeypatch):
     """A small Indonesian/Banjar pair in a throwaway docs/ folder, for the structural checks."""
     monkeypatch.setattr(pages, "DOCS", tmp_path / "docs")
-    monkeypatch.setattr(pages, "ROOT", tmp_path)
+    monkeypatch.setattr(problems, "ROOT", tmp_path)  # where pages.relative counts from
     id_path, bjn_path = tmp_path / "docs/id/uji.md", tmp_path / "docs/bjn/uji.md"
     for path, text in ((id_path, INDONESIAN), (bjn_path, BANJAR)):
         path.parent.mkdir(parents=True)

@@ -189,14 +189,13 @@ class _Translator:
             files = " dan ".join(f"docs/{code}/{name}" for code in LANGUAGES
                                  if (self.docs / code / name).is_file()) or f"docs/{entry}"
             try:
-                index, nav_line = navigation.nav_insertion(text, name[: -len(".md")])
+                index, nav_line, section = navigation.nav_placement(text, name[: -len(".md")])
             except navigation.Refused:
                 problems.append(Problem(relative(self.config_file), 0, (
                     f"halaman {files} belum ada di navigasi (nav:). Tambahkan baris "
                     f"'- {name}' di bagian yang cocok di 'nav:'.")))
                 continue
             lines = text.split("\n")
-            section = navigation.section_title(lines, index)
             under = f" di bawah '{section}:'" if section else ""
             problems.append(Problem(relative(self.config_file), index + 1, (
                 f"halaman {files} belum ada di navigasi, jadi pembaca tidak menemukannya di menu. "

@@ -21,9 +21,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-import yaml
-
-from . import DATA, freshness, source_refs, strings, translation
+from . import DATA, freshness, schemas, source_refs, strings, translation
 from .problems import Problem
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z-]+)\s*:\s*([A-Za-z0-9_.-]+)\s*\}\}")
@@ -36,8 +34,8 @@ def labels(lang):
 
 @lru_cache(maxsize=None)
 def load(name):
-    with open(DATA / f"{name}.yml", encoding="utf-8") as f:
-        return yaml.safe_load(f) or {}
+    """The data of data/<name>.yml, as read for rendering (its shape: schemas.py, check_data)."""
+    return schemas.parse((DATA / f"{name}.yml").read_text(encoding="utf-8"), f"data/{name}.yml").data or {}
 
 
 def format_date(value, lang):
@@ -249,89 +247,58 @@ def render(markdown, lang, path, tables=None):
     return "\n".join(out), problems
 
 
-PUBLISHABLE_MARKS = ("VERIFIED-VERBATIM", "FROM-SECONDARY-SOURCE")
+DATA_FILES = ("facts", "contacts", "penalties", "regulations")
 
 
-def _entries():
-    """(data file, key, entry, required fields) for every fact, contact and penalty."""
-    for key, entry in load("facts").items():
-        yield "data/facts.yml", key, entry, ("type", "value", "cite", "source", "mark")
-    for key, entry in load("contacts").items():
-        yield "data/contacts.yml", key, entry, ("name", "kind", "display", "value", "source", "mark")
-    penalties = load("penalties")
+def documents(data=None):
+    """{name: schemas.Document} of the data files, each checked against its schema."""
+    folder = DATA if data is None else data
+    return {name: schemas.read(folder / f"{name}.yml") for name in DATA_FILES}
+
+
+def _entries(docs):
+    """(document, location, entry) for every fact, contact, penalty and regulation."""
+    for name in ("facts", "contacts", "regulations"):
+        data = docs[name].data
+        for key, entry in (data.items() if isinstance(data, dict) else ()):
+            yield docs[name], (key,), entry
+    data = docs["penalties"].data
     for group in ("criminal", "administrative"):
-        for entry in penalties.get(group, []):
-            yield "data/penalties.yml", entry.get("key", "?"), entry, ("pasal", "act", "who", "source", "mark")
-    for key, entry in load("regulations").items():
-        yield "data/regulations.yml", key, entry, ("kind", "number", "year", "title", "source", "mark")
+        rows = data.get(group) if isinstance(data, dict) else None
+        for index, entry in enumerate(rows if isinstance(rows, list) else []):
+            yield docs["penalties"], (group, index), entry
 
 
-def _line_of(path, key):
-    text = (DATA.parent / path).read_text(encoding="utf-8").split("\n")
-    for number, line in enumerate(text, start=1):
-        if line.startswith(f"{key}:") or line.strip() in (f'- key: "{key}"', f"- key: {key}"):
-            return number
-    return 0
+def _key(loc, entry):
+    return entry.get("key", "?") if isinstance(loc[-1], int) else loc[-1]
 
 
-def field_line(lines, start, field):
-    """The line of `field:` inside the entry whose first line is `start` (1-based) in a data
-    file's lines; the entry's first line when the field is absent."""
-    for number in range(start + 1, len(lines) + 1):
-        line = lines[number - 1]
-        if re.match(r"^(\S|\s*- key:)", line):
-            break
-        if re.match(rf"^\s*{re.escape(field)}:", line):
-            return number
-    return start
-
-
-def _field_line(path, key, field):
-    lines = (DATA.parent / path).read_text(encoding="utf-8").split("\n")
-    return field_line(lines, _line_of(path, key), field)
-
-
-def check_sources(sources=source_refs.SOURCES):
-    """Every number of every entry appears in the part of the fact sheet its `ref` names.
-    Nothing to compare (and an empty list) when the fact sheets are absent: see sheets_missing."""
+def check_sources(sources=source_refs.SOURCES, docs=None):
+    """Every number of every entry appears in the part of the fact sheet its `ref` names (for
+    entries whose shape is right). Nothing to compare (and an empty list) when the fact sheets
+    are absent: see sheets_missing."""
     if source_refs.sheets_missing(sources):
         return []
     problems = []
-    for path, key, entry, _ in _entries():
-        for field, message in source_refs.check_entry(key, entry, sources):
-            line = _line_of(path, key) if field == "key" else _field_line(path, key, field)
-            problems.append(Problem(path, line, message))
+    for doc, loc, entry in _entries(docs or documents()):
+        if not doc.clean(loc):
+            continue
+        for field, message in source_refs.check_entry(_key(loc, entry), entry, sources):
+            problems.append(Problem(doc.path, doc.line(loc + (field,)), message))
     return problems
 
 
-def check_data():
-    """Every data entry has its fields and a publishable mark (never UNVERIFIED), and its
-    numbers are in the fact sheet (when ../shared is there), and no contact is older than the
-    limit in data/limits.yml without being marked for re-confirmation."""
-    problems = check_sources() + freshness.check_contacts(load("contacts"))[0]
-    for path, key, entry, required in _entries():
-        missing = [field for field in required if entry.get(field) in (None, "")]
-        if missing:
-            problems.append(Problem(path, _line_of(path, key), (
-                f"'{key}' belum punya {', '.join(missing)}. Setiap fakta wajib punya sumber "
-                "dan tanda dari lembar fakta.")))
-        if path == "data/contacts.yml" and "confirmed" not in entry:
-            problems.append(Problem(path, _line_of(path, key), (
-                f"'{key}' belum punya confirmed. Tulis tanggal sumber terakhir yang menyebut "
-                "kontak itu, atau 'confirmed: null' kalau sumbernya tidak bertanggal.")))
-        mark = entry.get("mark")
-        if mark and mark not in PUBLISHABLE_MARKS:
-            problems.append(Problem(path, _line_of(path, key), (
-                f"'{key}' bertanda {mark}. Hanya fakta bertanda VERIFIED-VERBATIM atau "
-                "FROM-SECONDARY-SOURCE yang boleh terbit; hapus entri ini atau ganti dengan "
-                "petunjuk siapa yang harus ditanya.")))
-        for lang_field in ("name", "act", "who"):
-            value = entry.get(lang_field)
-            if isinstance(value, dict) and not all(value.get(lang) for lang in ("id", "bjn")):
-                problems.append(Problem(path, _line_of(path, key), (
-                    f"'{key}': '{lang_field}' harus ditulis dalam bahasa Indonesia (id) dan "
-                    "bahasa Banjar (bjn).")))
-    return problems
+def check_data(data=None):
+    """Every data file has its declared shape (schemas.py: fields, types, a publishable mark,
+    both languages), its numbers are in the fact sheet (when ../shared is there), and no
+    contact is older than the limit in data/limits.yml without being marked for re-confirmation."""
+    docs = documents(data)
+    problems = [problem for doc in docs.values() for problem in doc.problems]
+    contacts = docs["contacts"]
+    clean = {key: entry for key, entry in (contacts.data or {}).items() if contacts.clean((key,))} \
+        if isinstance(contacts.data, dict) else {}
+    folder = DATA if data is None else data
+    return problems + check_sources(docs=docs) + freshness.check_contacts(clean, data=folder, doc=contacts)[0]
 
 
 def data_warnings():

@@ -7,33 +7,16 @@
 
 import datetime as dt
 import re
+from pathlib import Path
 
-import yaml
-
-from . import DATA, DOCS, LANGUAGES, pages
+from . import DATA, DOCS, LANGUAGES, pages, schemas
 from .problems import Problem
 
-LIMITS = ("contact_confirmed_months", "page_reviewed_months")
-
-
 def limits(data=DATA):
-    """The limits, and problems with the limits file itself."""
-    path = data / "limits.yml"
-    rel = pages.relative(path)
-    if not path.is_file():
-        return {}, [Problem(rel, 0, "berkas batas umur data tidak ada. Buat berkas ini dengan "
-                            "'contact_confirmed_months: 12' dan 'page_reviewed_months: 12'.")]
-    text = path.read_text(encoding="utf-8")
-    found = yaml.safe_load(text) or {}
-    problems, out = [], {}
-    for key in LIMITS:
-        value = found.get(key) if isinstance(found, dict) else None
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            problems.append(Problem(rel, pages.line_of_key(text, key), (
-                f"'{key}' harus berupa jumlah bulan (bilangan bulat, misalnya 12).")))
-        else:
-            out[key] = value
-    return out, problems
+    """The limits, and the problems of the limits file itself (its shape: schemas.Limits)."""
+    doc = schemas.read(Path(data) / "limits.yml")
+    found = doc.data if isinstance(doc.data, dict) else {}
+    return {key: value for key, value in found.items() if doc.clean((key,))}, doc.problems
 
 
 def as_date(value):
@@ -53,10 +36,10 @@ def months_between(start, end):
     return months - 1 if end.day < start.day else months
 
 
-def check_contacts(contacts, today=None, data=DATA):
-    """(errors, warnings) for contacts confirmed longer ago than the limit."""
-    from .facts import _line_of  # facts imports this module's callers; import late
-
+def check_contacts(contacts, today=None, data=DATA, doc=None):
+    """(errors, warnings) for contacts confirmed longer ago than the limit. `doc`: the
+    schemas.Document of data/contacts.yml, for the lines (read from `data` when not given).
+    A `confirmed` that is not a date is a problem of the schema (schemas.Contact)."""
     today = today or dt.date.today()
     found, problems = limits(data)
     limit = found.get("contact_confirmed_months")
@@ -64,24 +47,20 @@ def check_contacts(contacts, today=None, data=DATA):
         return problems, []
     warnings = []
     for key, contact in contacts.items():
-        if "confirmed" not in contact:
-            continue  # reported by facts.check_data ("belum punya confirmed")
-        line = _line_of("data/contacts.yml", key)
-        if contact["confirmed"] is None:  # the sheet gives no date (CONTRIBUTING)
+        if contact.get("confirmed") is None:  # the sheet gives no date (CONTRIBUTING)
             finding = f"kontak '{key}' tidak punya tanggal konfirmasi (confirmed: null)."
         else:
             try:
                 confirmed = as_date(contact["confirmed"])
             except (TypeError, ValueError):
-                problems.append(Problem("data/contacts.yml", line, (
-                    f"'{key}': confirmed '{contact['confirmed']}' bukan tanggal. Tulis "
-                    "2025-04-10 atau \"2025-04\" (dengan tanda kutip) bila sumber hanya menyebut bulan.")))
-                continue
+                continue  # not a date: reported by the schema
             age = months_between(confirmed, today)
             if age <= limit:
                 continue
             finding = (f"kontak '{key}' terakhir dikonfirmasi {contact['confirmed']}, {age} bulan "
                        f"lalu (batas {limit} bulan, data/limits.yml).")
+        doc = doc or schemas.read(Path(data) / "contacts.yml")
+        line = doc.line((key,))
         if contact.get("reconfirm"):
             warnings.append(Problem("data/contacts.yml", line, finding + (
                 f" Kontak ini ditandai harus dikonfirmasi ulang ({contact['reconfirm']}): telepon atau periksa sumber resmi, "

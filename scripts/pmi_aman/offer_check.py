@@ -18,11 +18,8 @@ that an offer is safe.
 
 import html
 import json
-import re
 
-import yaml
-
-from . import ROOT, content_checks, facts, strings
+from . import LANGUAGES, ROOT, content_checks, facts, schemas, strings
 from .problems import Problem
 
 PATH = "data/offer_check.yml"
@@ -32,10 +29,7 @@ SRC_TOKEN = "@offer-check-src@"  # replaced by the page's relative address of re
 ANSWERS = ("ya", "tidak", "tidak-tahu")
 DANGER_ANSWERS = ("ya", "tidak")
 UNKNOWN = "tidak-tahu"
-TEXT_FIELDS = ("title", "question", "why", "warning", "ask")
-REQUIRED = ("key",) + TEXT_FIELDS + ("danger", "cite", "contacts", "source", "mark")
-KEY = re.compile(r"[a-z][a-z0-9_]*")
-LANGS = ("id", "bjn")
+TEXT_FIELDS = ("title", "question", "why", "warning", "ask")  # written in both languages
 
 
 def labels(lang):
@@ -48,19 +42,6 @@ def questions():
 
 
 # ---- Checking the data file (at the start of every build) -----------------------------------
-
-
-def _lines(text):
-    return text.split("\n") if text else []
-
-
-def _entry_line(lines, key, index):
-    """The line of `- key: <key>` (or of the index-th entry when the key is missing)."""
-    starts = [n for n, line in enumerate(lines, start=1) if re.match(r"\s*-\s+key:", line)]
-    for number in starts:
-        if re.match(rf"\s*-\s+key:\s*['\"]?{re.escape(str(key))}['\"]?\s*$", lines[number - 1]):
-            return number
-    return starts[index] if index < len(starts) else 0
 
 
 def _text_problems(value, where):
@@ -83,84 +64,48 @@ def _text_problems(value, where):
                "'penalty' (dari data/penalties.yml, bagian criminal).")
 
 
-def check(data=None, text=None, path=PATH):
-    """Problems (file, line, Indonesian message) of the questions file; [] when it is right."""
-    if data is None:
-        full = facts.DATA.parent / path
-        if not full.exists():
-            return [Problem(path, 0, "berkas pertanyaan Periksa tawaran kerja tidak ada. Kembalikan "
-                                     "berkas ini (lihat CONTRIBUTING.md).")]
-        text = full.read_text(encoding="utf-8")
-        try:
-            data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            return [Problem(path, mark.line + 1 if mark else 1, (
-                "berkas ini tidak bisa dibaca (format YAML rusak). Periksa indentasi dan titik dua di "
-                "baris ini; teks yang memuat ': ' atau {{ ... }} harus diapit tanda kutip \"...\"."))]
-    lines = _lines(text)
-    entries = data.get("questions") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not entries:
-        return [Problem(path, 1, "berkas ini harus berisi 'questions:' dengan paling sedikit satu "
-                                 "pertanyaan (lihat contoh di awal berkas dan CONTRIBUTING.md).")]
+def check(text=None, path=PATH):
+    """Problems (file, line, Indonesian message) of the questions file (or of `text`, as if it
+    were that file); [] when it is right. Its shape is declared in schemas.OfferCheck; here is
+    what the values mean: keys that exist in the other data files, a cite that names a Pasal,
+    text that renders, no contact or penalty typed into the text."""
+    spec = schemas.SPECS["offer_check"]
+    if text is None:
+        doc = schemas.read(facts.DATA.parent / path, spec)
+    else:
+        doc = schemas.validate(schemas.parse(text, path), spec)
+    entries = doc.data.get("questions") if isinstance(doc.data, dict) else None
+    problems, seen = list(doc.problems), set()
     penalties = {row.get("key") for row in facts.load("penalties").get("criminal", [])}
     contacts = facts.load("contacts")
-    problems, seen = [], set()
-    for index, entry in enumerate(entries):
-        entry = entry if isinstance(entry, dict) else {}
-        key = entry.get("key") or f"pertanyaan ke-{index + 1}"
-        start = _entry_line(lines, entry.get("key", ""), index)
-        name = f"pertanyaan '{key}'"
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        loc = ("questions", index)
+        if not doc.clean(loc):
+            continue
+        name = f"pertanyaan '{entry['key']}'"
 
         def add(field, message):
-            problems.append(Problem(path, facts.field_line(lines, start, field) if field else start, message))
+            problems.append(Problem(doc.path, doc.line(loc + (field,)), message))
 
-        missing = [f for f in REQUIRED if entry.get(f) in (None, "", [], {})]
-        if missing:
-            hint = " Setiap pertanyaan wajib punya pasal ('cite') dari lembar fakta." if "cite" in missing else ""
-            add(None, f"{name} belum punya {', '.join(missing)}.{hint}")
-        if entry.get("key") is not None:
-            if not KEY.fullmatch(str(entry["key"])):
-                add(None, f"{name}: 'key' hanya boleh huruf kecil, angka dan garis bawah (contoh: visa_kerja).")
-            if entry["key"] in seen:
-                add(None, f"{name}: 'key' ini sudah dipakai pertanyaan lain. Pakai kode lain.")
-            seen.add(entry["key"])
+        if entry["key"] in seen:
+            add("key", f"{name}: 'key' ini sudah dipakai pertanyaan lain. Pakai kode lain.")
+        seen.add(entry["key"])
         for field in TEXT_FIELDS:
-            value = entry.get(field)
-            if value in (None, ""):
-                continue
-            if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS):
-                add(field, f"{name}: '{field}' harus ditulis dalam bahasa Indonesia (id) dan bahasa Banjar (bjn).")
-                continue
-            for lang in LANGS:
-                for message in _text_problems(value[lang], f"{name}: '{field}' ({lang})"):
+            for lang in LANGUAGES:
+                for message in _text_problems(entry[field][lang], f"{name}: '{field}' ({lang})"):
                     add(field, message)
-        danger = entry.get("danger")
-        if danger not in (None, "") and danger not in DANGER_ANSWERS:
-            add("danger", f"{name}: 'danger: {danger}' tidak dikenal. Tulis 'ya' atau 'tidak' (jawaban yang "
-                          "menjadi tanda bahaya); 'tidak tahu' selalu berarti 'cari tahu dulu'.")
-        cite = entry.get("cite")
-        if cite not in (None, "") and "Pasal" not in str(cite):
-            add("cite", f"{name}: 'cite: {cite}' tidak menyebut pasal. Tulis pasalnya seperti di lembar "
-                        "fakta, misalnya 'Pasal 69 UU 18/2017'.")
-        penalty = entry.get("penalty")
-        for pkey in ([] if penalty in (None, "") else penalty if isinstance(penalty, list) else [penalty]):
-            if str(pkey) not in penalties:
+        if "Pasal" not in entry["cite"]:
+            add("cite", f"{name}: 'cite: {entry['cite']}' tidak menyebut pasal. Tulis pasalnya seperti di "
+                        "lembar fakta, misalnya 'Pasal 69 UU 18/2017'.")
+        for pkey in _penalty_keys(entry):
+            if pkey not in penalties:
                 add("penalty", f"{name}: 'penalty: {pkey}' tidak ada di data/penalties.yml (bagian criminal). "
                                f"Pakai salah satu: {', '.join(sorted(str(p) for p in penalties))}, atau hapus "
                                "baris ini kalau ancamannya belum terverifikasi.")
-        listed = entry.get("contacts")
-        if listed not in (None, "", []) and not isinstance(listed, list):
-            add("contacts", f"{name}: 'contacts' harus berupa daftar, misalnya [polisi, kp2mi_call_center].")
-        elif isinstance(listed, list):
-            for ckey in listed:
-                if ckey not in contacts:
-                    add("contacts", f"{name}: kontak '{ckey}' tidak ada di data/contacts.yml. Pakai salah satu: "
-                                    f"{', '.join(sorted(contacts))}.")
-        mark = entry.get("mark")
-        if mark not in (None, "") and mark not in facts.PUBLISHABLE_MARKS:
-            add("mark", f"{name} bertanda {mark}. Hanya fakta bertanda VERIFIED-VERBATIM atau "
-                        "FROM-SECONDARY-SOURCE yang boleh terbit; hapus pertanyaan ini.")
+        for ckey in entry["contacts"]:
+            if ckey not in contacts:
+                add("contacts", f"{name}: kontak '{ckey}' tidak ada di data/contacts.yml. Pakai salah satu: "
+                                f"{', '.join(sorted(contacts))}.")
     return problems
 
 

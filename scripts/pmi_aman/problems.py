@@ -2,8 +2,11 @@
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+from . import ROOT
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,15 @@ class Problem:
     def __str__(self):
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
+
+
+def relative(path):
+    """The path shown to editors: relative to the project root when inside it."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 class ContentError(PluginError):

@@ -30,17 +30,16 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from . import DATA, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, contact_numbers, project, review_kit
+from . import DATA, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, contact_numbers, project, review_kit, schemas
 from .content_checks import FORBIDDEN_IN_SITE
 from .offline import directory_url
 from .plugin.print_guide import chapter_id
-from .pages import line_of_key, relative
+from .pages import relative
 from .problems import Problem
 
 URL_ATTRIBUTE = {"a": "href", "link": "href", "img": "src", "script": "src"}
 # <link rel=...> values the browser downloads (canonical, alternate... are only addresses).
 FETCHED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
-DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
 EMBEDDED_NOTE = (
     " Masalah ini hanya ada di halaman gabungan ini, bukan di halaman asalnya {source}: ia muncul "
     "saat {maker} menyalin halaman itu. Perbaiki di {maker}."
@@ -70,30 +69,12 @@ class Rules:
         self.emails = {v.lower().removeprefix("mailto:") for v in values.get("email", ())}
 
     def _domains(self, path):
-        rel = relative(path)
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            self.problems.append(Problem(rel, mark.line + 1 if mark else 1, "berkas ini tidak bisa "
-                                         "dibaca. Tiap baris harus 'domain: alasan'."))
-            return set()
-        if not isinstance(data, dict):
-            self.problems.append(Problem(rel, 1, "berkas ini harus berisi baris 'domain: alasan'."))
-            return set()
-        domains = set()
-        for domain, reason in data.items():
-            line = line_of_key(text, str(domain))
-            if not DOMAIN.fullmatch(str(domain)):
-                self.problems.append(Problem(rel, line, f"'{domain}' bukan nama domain. Tulis "
-                                             "tanpa https:// dan tanpa '/', misalnya kp2mi.go.id."))
-            elif not isinstance(reason, str) or not reason.strip():
-                self.problems.append(Problem(rel, line, f"domain '{domain}' belum punya alasan. "
-                                             "Tulis sesudah titik dua kenapa situs ini boleh ditautkan."))
-            else:
-                domains.add(str(domain))
-        return domains
+        """The allowed domains: those of data/external_domains.yml whose line has the declared
+        shape, 'domain: reason' (schemas.SPECS['external_domains'])."""
+        doc = schemas.read(path, schemas.SPECS["external_domains"])
+        self.problems.extend(doc.problems)
+        return {str(domain) for domain in (doc.data if isinstance(doc.data, dict) else {})
+                if doc.clean((str(domain),))}
 
     def allows(self, host):
         return any(host == d or host.endswith("." + d) for d in self.domains)

@@ -247,13 +247,11 @@ def _flat(text):
 
 
 def check_entry(key, entry, sources=SOURCES):
-    """(field the problem is on, Indonesian message) for every number the sheet lacks."""
+    """(field the problem is on, Indonesian message) for every number the sheet lacks. An
+    entry without `ref` is a problem of its schema (schemas.Sourced)."""
     refs = entry.get("ref")
     if not refs:
-        return [("key", (
-            f"'{key}' belum punya 'ref' ke lembar fakta. Tambahkan misalnya "
-            "ref: \"legal-facts.md 7.2 | 81\" (berkas, nomor bagian atau baris, lalu awal baris "
-            "tabel); lihat komentar di awal berkas ini."))]
+        return []
     texts, problems = [], []
     for ref in refs if isinstance(refs, list) else [refs]:
         text, error = referenced_text(ref, sources)

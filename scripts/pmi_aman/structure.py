@@ -16,7 +16,7 @@ link, fact or warning is silently lost:
 Items are compared per section, not in strict order, because word order within a sentence may
 differ between the two languages. The comparison runs on every pair whatever its pin says:
 also when the Indonesian page changed since the translation was pinned (state "usang"; the
-messages then say so), and an unreadable pin is an error of its own (pages.check_translation_meta).
+messages then say so), and an unreadable pin is an error of its own (schemas.Translation).
 """
 
 import re
