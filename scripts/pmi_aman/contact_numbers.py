@@ -162,7 +162,7 @@ def check_site_text(site, locator, data, soups=None, markdown_checked=False):
                 if source and line:
                     problems.append(Problem(relative(source), line, MESSAGE.format(found=found, where="")))
                 else:
-                    where = " (ditulis oleh templat, hook atau potongan teks saat build: cari di overrides/, includes/ dan scripts/hooks/)"
+                    where = " (ditulis oleh templat, hook atau potongan teks saat build: cari di overrides/, includes/ dan scripts/pmi_aman/plugin/)"
                     problems.append(Problem(relative(path), string.parent.sourceline or 0,
                                             MESSAGE.format(found=found, where=where)))
     return sorted(set(problems), key=lambda p: (p.path, p.line))

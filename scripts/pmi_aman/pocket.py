@@ -26,7 +26,6 @@ from urllib.parse import urlsplit
 from . import DEFAULT_LANGUAGE
 from .browsing import LOCAL_HOSTS, site_pages
 
-SAVE_PAGES = ("index.md", "pengaduan-bantuan.md")  # pages with the "Simpan" control
 TEMPLATES = ("manifest.webmanifest", "luring.html")  # static templates, one per language
 OFFLINE_PAGE = "luring.html"
 SIZE_MARK = "@@pmi-pocket-kb@@"

@@ -102,7 +102,7 @@ class Edition:
     def read(self):
         for path in sorted(self.site.rglob("*.html")):
             if self.offline and path.name == "404.html":
-                continue  # only a web server shows it: it is not in the ZIPs (scripts/offline_zip.py)
+                continue  # only a web server shows it: it is not in the ZIPs (pmi_aman.offline)
             page = path.relative_to(self.site).as_posix()
             self.soups[page] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
             self.ids[page] = _page_ids(self.soups[page])
