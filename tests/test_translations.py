@@ -178,7 +178,7 @@ def test_reviewed_without_reviewer_stops_the_build(page_defects):
     text = (page_defects.root / "docs/bjn/biaya.md").read_text(encoding="utf-8")
     line = text.split("\n").index("translation:") + 1
     assert page_defects.result.returncode != 0
-    assert (f"docs/bjn/biaya.md:{line}: terjemahan berstatus 'ditinjau' harus menyebut 'reviewer'"
+    assert (f"docs/bjn/biaya.md:{line}: 'translation' berstatus 'ditinjau' harus menyebut 'reviewer'"
             in page_defects.output)
 
 

@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origi
 
 import yaml
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError,
-                      ValidationInfo, model_validator)
+                      ValidationInfo, field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 from . import LANGUAGES
@@ -333,14 +333,16 @@ class Translation(Shape):
     source: Pin = Field(description=(
         "Jalankan 'make translation-status PIN={path}'."))
     status: Literal["draf", "ditinjau"]
-    reviewer: Optional[Text] = None
+    # Checked as a field (not after the whole block), so that a wrong reviewed_on does not hide it.
+    reviewer: Optional[Text] = Field(default=None, validate_default=True)
     reviewed_on: Optional[PastDate] = None
 
-    @model_validator(mode="after")
-    def _reviewer(self):
-        if self.status == "ditinjau" and not self.reviewer:
+    @field_validator("reviewer")
+    @classmethod
+    def _reviewer(cls, value, info):
+        if info.data.get("status") == "ditinjau" and not value:
             raise PydanticCustomError("pmi", "berstatus 'ditinjau' harus menyebut 'reviewer' (nama penutur asli yang memeriksanya).")
-        return self
+        return value
 
 
 class FrontMatter(Shape):
@@ -506,7 +508,7 @@ def problems(doc, error, spec):
         found, line = doc.find(loc)
         subject = _subject(doc, spec, loc, found)
         inner = [str(p) for p in found[spec.entry:] if not isinstance(p, int)]
-        empty = kind == "missing" or (value in EMPTY and kind != "extra_forbidden")
+        empty = kind == "missing" or (value in EMPTY and kind not in ("extra_forbidden", "pmi"))
         if empty and len(loc) <= spec.entry:  # the entry itself has nothing after its colon
             out.append(Problem(doc.path, line, f"{subject} {spec.empty}"))
             continue
