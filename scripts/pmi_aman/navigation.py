@@ -62,12 +62,18 @@ def _walk(items, title=""):
             yield from _walk(section[1], section[0])
 
 
+def _last_leaf(items, index):
+    """(list, index) of the last plain entry of item `index` of a nav list, inside its sections."""
+    section = _section(items[index])
+    if section:
+        return _last_leaf(section[1], len(section[1]) - 1)
+    return items, index
+
+
 def _end(items, index):
     """The last line (0-based) of item `index` of a nav list, its sub-entries included."""
+    items, index = _last_leaf(items, index)
     item = items[index]
-    section = _section(item)
-    if section:
-        return _end(section[1], len(section[1]) - 1)
     if isinstance(item, CommentedMap):
         return item.lc.value(next(iter(item)))[0]
     return items.lc.item(index)[0]
@@ -117,10 +123,8 @@ def nav_insertion(text, name, section=None):
 
 def _comment_slot(items, index):
     """(mapping of comments, key, slot) of the comment ruamel keeps after item `index`."""
+    items, index = _last_leaf(items, index)
     item = items[index]
-    section = _section(item)
-    if section:
-        return _comment_slot(section[1], len(section[1]) - 1)
     if isinstance(item, CommentedMap):
         return item.ca.items, next(iter(item)), 2
     return items.ca.items, index, 0
